@@ -87,12 +87,13 @@ namespace Terminal.EmvKernel.Oda
             PublicKeyExponentLength = x[20];
             PublicKeyOrLeftmostDigits = SignatureRecovery.Slice(x, 21, n - FixedLength);
             if (f != OdaFailure.None) return f;
-            if (exponent == null || pan == null) return OdaFailure.MissingData;
+            if (exponent == null) return OdaFailure.MissingData;
 
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent | static data.
             f = SignatureRecovery.CheckHash(crypto, this, remainder, exponent, staticData);
             if (f != OdaFailure.None) return f;
             // Step 8: the certificate's PAN is the Application PAN.
+            if (pan == null) return OdaFailure.MissingData;
             if (!CertificateChecks.CertificatePanMatches(x, 2, pan)) return OdaFailure.PanMismatch;
             // Step 9: expiration date.
             f = CertificateChecks.CheckExpiration(x, 12, date);

@@ -104,12 +104,13 @@ namespace Terminal.EmvKernel.Oda
             PublicKeyExponentLength = x[14];
             PublicKeyOrLeftmostDigits = SignatureRecovery.Slice(x, 15, n - FixedLength);
             if (f != OdaFailure.None) return f;
-            if (exponent == null || pan == null) return OdaFailure.MissingData;
+            if (exponent == null) return OdaFailure.MissingData;
 
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent.
             f = SignatureRecovery.CheckHash(crypto, this, remainder, exponent, null);
             if (f != OdaFailure.None) return f;
             // Step 8: issuer identifier against the PAN.
+            if (pan == null) return OdaFailure.MissingData;
             if (!CertificateChecks.IssuerIdentifierMatchesPan(x, 2, pan)) return OdaFailure.IssuerIdentifierMismatch;
             // Step 9: expiration date.
             f = CertificateChecks.CheckExpiration(x, 6, date);
