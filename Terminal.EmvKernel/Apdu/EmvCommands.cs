@@ -79,20 +79,10 @@ namespace Terminal.EmvKernel.Apdu
         {
             int length = pdolRelatedData == null ? 0 : pdolRelatedData.Length;
             if (length > 252) throw Invalid(string.Concat("PDOL-related data of ", length.ToString(), " bytes; at most 252 fit"));
-            // Command Template, tag '83', BER length: one byte below 128, '81 L' from 128 (Book 3, Annex B2).
-            int header = length < 128 ? 2 : 3;
-            byte[] template = new byte[header + length];
-            template[0] = 0x83;
-            if (header == 2)
-            {
-                template[1] = (byte)length;
-            }
-            else
-            {
-                template[1] = 0x81;
-                template[2] = (byte)length;
-            }
-            if (length > 0) System.Array.Copy(pdolRelatedData, 0, template, header, length);
+            // Command Template, tag '83', BER-TLV (Book 3, 6.5.8.3 and Annex B).
+            Terminal.EmvKernel.Tlv.TlvWriter writer = new Terminal.EmvKernel.Tlv.TlvWriter();
+            writer.Write(0x83, pdolRelatedData);
+            byte[] template = writer.ToArray();
             return CommandApdu.Case4(0x80, InsGetProcessingOptions, 0x00, 0x00, template, 0x00);
         }
 

@@ -35,15 +35,9 @@ namespace Terminal.EmvKernel.Apdu
             get { return _actual; }
         }
 
-        /// <summary>Hex of a command for a message; the data field of VERIFY (INS 20) and PIN CHANGE (INS 24) is withheld.</summary>
-        internal static string Show(byte[] command, string whenNull)
+        private static string Show(byte[] command, string whenNull)
         {
-            if (command == null) return whenNull;
-            if (command.Length > 5 && (command[1] == EmvCommands.InsVerify || command[1] == 0x24))
-            {
-                return string.Concat(Terminal.EmvKernel.Util.Hex.Encode(command, 0, 5), "<", (command.Length - 5).ToString(), " bytes withheld>");
-            }
-            return Terminal.EmvKernel.Util.Hex.Encode(command);
+            return command == null ? whenNull : ApduDisplay.Command(command);
         }
     }
 }
