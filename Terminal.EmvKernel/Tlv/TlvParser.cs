@@ -4,7 +4,7 @@ namespace Terminal.EmvKernel.Tlv
     /// BER-TLV parser, EMV 4.4 Book 3, Annex B (ISO/IEC 8825-1 subset):
     /// tags of 1-3 bytes, definite lengths in short form or '81'/'82'/'83' long form, templates
     /// (b6 of the first tag byte set) parsed recursively, at most <see cref="MaxNesting"/> templates deep.
-    /// Padding bytes '00' (Book 3 Annex B) and, by default, 'FF' (ISO/IEC 7816-4, 5.2.2.1) before,
+    /// Padding bytes '00' (Book 3 Annex B) and, by default, 'FF' (ISO/IEC 7816-4:1995, Annex D.1) before,
     /// between and after objects are skipped.
     /// <para>
     /// Malformed input raises <see cref="TlvException"/> and nothing else; the first fault in input order
@@ -45,7 +45,7 @@ namespace Terminal.EmvKernel.Tlv
 
         /// <summary>
         /// The position of the next tag at or after pos, skipping padding: '00' always (Book 3 Annex B),
-        /// 'FF' when <paramref name="skipFf"/> (ISO/IEC 7816-4, 5.2.2.1). Returns end when only padding is left.
+        /// 'FF' when <paramref name="skipFf"/> (ISO/IEC 7816-4:1995, Annex D.1). Returns end when only padding is left.
         /// </summary>
         private static int SkipPadding(byte[] data, int pos, int end, bool skipFf)
         {
