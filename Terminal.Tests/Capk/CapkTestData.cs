@@ -45,4 +45,12 @@ internal static class CapkTestData
         Assert.NotNull(dir);
         return Path.Combine(dir!.FullName, "config", "ca-keys", name);
     }
+
+    /// <summary>A test store loaded from the shipped config/ca-keys/test.txt with the provider under test.</summary>
+    public static CaPublicKeyStore ShippedTestStore()
+    {
+        var store = new CaPublicKeyStore(CaPublicKeySet.Test, Terminal.Tests.Oda.OdaTestCrypto.Provider);
+        CaKeyFile.Load(File.ReadAllText(ConfigFile("test.txt")), store);
+        return store;
+    }
 }

@@ -44,7 +44,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireLength(csu, 4, "card status update");
             byte[] proprietary = proprietaryAuthenticationData == null ? new byte[0] : proprietaryAuthenticationData;
             EmvBytes.RequireLengthBetween(proprietary, 0, 8, "proprietary authentication data");
-            byte[] mac = InterimIso9797.RetailMac(provider, key, EmvBytes.Concat(arqc, csu, proprietary), PaddingMethod.Method2);
+            byte[] mac = EmvBytes.RetailMac(key, EmvBytes.Concat(arqc, csu, proprietary), Iso9797PaddingMethod.Method2);
             return EmvBytes.Slice(mac, 0, 4);
         }
 

@@ -10,7 +10,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
     public sealed class CryptogramVersion
     {
         private CryptogramVersion(string scheme, int number, MasterKeyDerivation masterKeyDerivation, AcKeyDerivation acKey,
-            PaddingMethod padding, AcDataIssuerPart issuerPart, int arpcMethod, ArpcKey arpcKey,
+            Iso9797PaddingMethod padding, AcDataIssuerPart issuerPart, int arpcMethod, ArpcKey arpcKey,
             SecureMessagingKeyDerivation secureMessagingKey, bool scriptMacIncludesAtcAndArqc,
             DataEncipherment pinEncipherment, PinBlockFormat pinBlock)
         {
@@ -30,42 +30,42 @@ namespace Terminal.EmvKernel.Crypto.Emv
 
         /// <summary>Visa CVN 10: ICC MK AC as the AC key, padding 1, AC data ends with the CVR; ARPC method 1 with the ICC MK.</summary>
         public static readonly CryptogramVersion Visa10 = new CryptogramVersion("Visa", 10, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.IccMasterKey, PaddingMethod.Method1, AcDataIssuerPart.VisaCardVerificationResults, 1, ArpcKey.IccMasterKey,
+            AcKeyDerivation.IccMasterKey, Iso9797PaddingMethod.Method1, AcDataIssuerPart.VisaCardVerificationResults, 1, ArpcKey.IccMasterKey,
             SecureMessagingKeyDerivation.VisaAtc, true, DataEncipherment.Visa, PinBlockFormat.Vis);
 
         /// <summary>Visa CVN 18: common session key, padding 2, AC data ends with the whole IAD; ARPC method 2.</summary>
         public static readonly CryptogramVersion Visa18 = new CryptogramVersion("Visa", 18, MasterKeyDerivation.OptionB,
-            AcKeyDerivation.CommonSessionKey, PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 2, ArpcKey.AcSessionKey,
+            AcKeyDerivation.CommonSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 2, ArpcKey.AcSessionKey,
             SecureMessagingKeyDerivation.VisaAtc, true, DataEncipherment.Visa, PinBlockFormat.Vis);
 
         /// <summary>Visa CVN 22: as CVN 18, with EMV common secure-messaging session keys (R = ARQC).</summary>
         public static readonly CryptogramVersion Visa22 = new CryptogramVersion("Visa", 22, MasterKeyDerivation.OptionB,
-            AcKeyDerivation.CommonSessionKey, PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 2, ArpcKey.AcSessionKey,
+            AcKeyDerivation.CommonSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 2, ArpcKey.AcSessionKey,
             SecureMessagingKeyDerivation.CommonWithArqc, true, DataEncipherment.Visa, PinBlockFormat.VisWithCurrentPinElseIsoFormat2);
 
         /// <summary>Mastercard CVN 16: Mastercard SKD, padding 2, AC data ends with the CVR; ARPC method 1 with the ICC MK.</summary>
         public static readonly CryptogramVersion Mastercard16 = new CryptogramVersion("Mastercard", 16, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.MastercardSessionKey, PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResults, 1, ArpcKey.IccMasterKey,
+            AcKeyDerivation.MastercardSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResults, 1, ArpcKey.IccMasterKey,
             SecureMessagingKeyDerivation.CommonWithArqc, true, DataEncipherment.Mastercard, PinBlockFormat.IsoFormat2);
 
         /// <summary>Mastercard CVN 17: as CVN 16, AC data with the counters after the CVR.</summary>
         public static readonly CryptogramVersion Mastercard17 = new CryptogramVersion("Mastercard", 17, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.MastercardSessionKey, PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResultsAndCounters, 1, ArpcKey.IccMasterKey,
+            AcKeyDerivation.MastercardSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResultsAndCounters, 1, ArpcKey.IccMasterKey,
             SecureMessagingKeyDerivation.CommonWithArqc, true, DataEncipherment.Mastercard, PinBlockFormat.IsoFormat2);
 
         /// <summary>Mastercard CVN 20: EMV common session key, padding 2, AC data ends with the CVR; ARPC method 1 with the session key.</summary>
         public static readonly CryptogramVersion Mastercard20 = new CryptogramVersion("Mastercard", 20, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.CommonSessionKey, PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResults, 1, ArpcKey.AcSessionKey,
+            AcKeyDerivation.CommonSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResults, 1, ArpcKey.AcSessionKey,
             SecureMessagingKeyDerivation.CommonWithArqc, true, DataEncipherment.Mastercard, PinBlockFormat.IsoFormat2);
 
         /// <summary>Mastercard CVN 21: as CVN 20, AC data with the counters after the CVR.</summary>
         public static readonly CryptogramVersion Mastercard21 = new CryptogramVersion("Mastercard", 21, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.CommonSessionKey, PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResultsAndCounters, 1, ArpcKey.AcSessionKey,
+            AcKeyDerivation.CommonSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.MastercardCardVerificationResultsAndCounters, 1, ArpcKey.AcSessionKey,
             SecureMessagingKeyDerivation.CommonWithArqc, true, DataEncipherment.Mastercard, PinBlockFormat.IsoFormat2);
 
         /// <summary>Interac CVN 133: Mastercard SKD, padding 2, whole IAD; ARPC method 1 with the session key; script MAC without ATC/ARQC.</summary>
         public static readonly CryptogramVersion Interac133 = new CryptogramVersion("Interac", 133, MasterKeyDerivation.OptionA,
-            AcKeyDerivation.MastercardSessionKey, PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 1, ArpcKey.AcSessionKey,
+            AcKeyDerivation.MastercardSessionKey, Iso9797PaddingMethod.Method2, AcDataIssuerPart.WholeIssuerApplicationData, 1, ArpcKey.AcSessionKey,
             SecureMessagingKeyDerivation.CommonWithArqc, false, DataEncipherment.Mastercard, PinBlockFormat.IsoFormat2);
 
         /// <summary>Every known cryptogram version (a new array each call).</summary>
@@ -94,7 +94,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         /// <summary>Which key computes the application cryptogram.</summary>
         public AcKeyDerivation AcKey { get; private set; }
         /// <summary>ISO/IEC 9797-1 padding of the AC data.</summary>
-        public PaddingMethod Padding { get; private set; }
+        public Iso9797PaddingMethod Padding { get; private set; }
         /// <summary>Which part of the IAD ends the AC data.</summary>
         public AcDataIssuerPart IssuerPart { get; private set; }
         /// <summary>ARPC method, 1 or 2 (EMV 4.4 Book 2, 8.2).</summary>

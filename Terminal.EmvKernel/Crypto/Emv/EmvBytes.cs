@@ -33,6 +33,21 @@ namespace Terminal.EmvKernel.Crypto.Emv
                     name + " must be " + min.ToString() + " to " + max.ToString() + " bytes, got " + data.Length.ToString());
         }
 
+        /// <summary>
+        /// ISO/IEC 9797-1 MAC algorithm 3 (retail MAC) with the 16-byte key over the whole of data, 8 bytes
+        /// (EMV 4.4 Book 2, Annex A1.2.1), on the portable <see cref="Iso9797Mac"/>.
+        /// </summary>
+        public static byte[] RetailMac(byte[] key, byte[] data, Iso9797PaddingMethod padding)
+        {
+            return Iso9797Mac.Algorithm3(key, padding, data, 0, data.Length);
+        }
+
+        /// <summary>data padded with ISO/IEC 9797-1 method 2 to whole 8-byte blocks (<see cref="Iso9797Padding"/>).</summary>
+        public static byte[] PadMethod2(byte[] data)
+        {
+            return Iso9797Padding.Pad(Iso9797PaddingMethod.Method2, 8, data, 0, data.Length);
+        }
+
         /// <summary>Throws when the value is null.</summary>
         public static void RequireNotNull(object value, string name)
         {

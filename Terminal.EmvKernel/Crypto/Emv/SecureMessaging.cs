@@ -38,7 +38,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireNotNull(provider, "provider");
             EmvBytes.RequireDoubleLengthKey(smiSessionKey, "SMI session key");
             EmvBytes.RequireNotNull(macData, "MAC data");
-            return InterimIso9797.RetailMac(provider, smiSessionKey, macData, PaddingMethod.Method2);
+            return EmvBytes.RetailMac(smiSessionKey, macData, Iso9797PaddingMethod.Method2);
         }
 
         /// <summary>
@@ -95,14 +95,14 @@ namespace Terminal.EmvKernel.Crypto.Emv
             byte[] iv = new byte[8];
             if (method == DataEncipherment.Emv)
             {
-                byte[] padded = InterimIso9797.Pad(data, PaddingMethod.Method2);
+                byte[] padded = EmvBytes.PadMethod2(data);
                 return provider.Tdes(CipherDirection.Encrypt, smcSessionKey, iv, padded, 0, padded.Length);
             }
             if (method == DataEncipherment.Mastercard)
             {
                 if (data.Length == 0)
                     throw new EmvCryptoException(EmvCryptoError.InvalidDataLength, "command data to encipher is empty");
-                byte[] input = data.Length % 8 == 0 ? data : InterimIso9797.Pad(data, PaddingMethod.Method2);
+                byte[] input = data.Length % 8 == 0 ? data : EmvBytes.PadMethod2(data);
                 return provider.Tdes(CipherDirection.Encrypt, smcSessionKey, iv, input, 0, input.Length);
             }
             if (method == DataEncipherment.Visa)
@@ -112,7 +112,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
                 byte[] withLength = new byte[data.Length + 1];
                 withLength[0] = (byte)data.Length;
                 System.Array.Copy(data, 0, withLength, 1, data.Length);
-                byte[] padded = InterimIso9797.Pad(withLength, PaddingMethod.Method2);
+                byte[] padded = EmvBytes.PadMethod2(withLength);
                 return provider.Tdes(CipherDirection.Encrypt, smcSessionKey, null, padded, 0, padded.Length);
             }
             throw new EmvCryptoException(EmvCryptoError.UnsupportedValue, "data encipherment must be EMV, Mastercard or Visa");
