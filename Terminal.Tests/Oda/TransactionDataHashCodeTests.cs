@@ -33,6 +33,16 @@ public class TransactionDataHashCodeTests
     }
 
     [Fact]
+    public void Parsed_template_overload_gives_the_same_hash()
+    {
+        byte[] template = H("9F270180 9F4B03AABBCC 9F360200FF 9F10020102");
+        var objects = Terminal.EmvKernel.Tlv.TlvParser.Parse(template, 0, template.Length, false);
+        byte[] expected = SHA1.HashData(H("01 02 9F270180 9F360200FF 9F10020102"));
+        Assert.Equal(expected, TransactionDataHashCode.Compute(Crypto, H("01"), H("02"), null, objects));
+        Assert.Equal(expected, TransactionDataHashCode.Compute(Crypto, H("01"), H("02"), null, template, 0, template.Length));
+    }
+
+    [Fact]
     public void Two_byte_length_form_is_read()
     {
         byte[] value = Enumerable.Range(0, 0x104).Select(i => (byte)i).ToArray();
