@@ -1,5 +1,6 @@
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Crypto.Emv;
 
 namespace Terminal.EmvKernel.Oda
 {
@@ -79,13 +80,13 @@ namespace Terminal.EmvKernel.Oda
             if (Recovered == null) return f;
             byte[] x = Recovered;
             int n = x.Length;
-            Pan = SignatureRecovery.Slice(x, 2, CertificateChecks.CertificatePanLength);
-            ExpirationDate = SignatureRecovery.Slice(x, 12, 2);
-            SerialNumber = SignatureRecovery.Slice(x, 14, 3);
+            Pan = EmvBytes.Slice(x, 2, CertificateChecks.CertificatePanLength);
+            ExpirationDate = EmvBytes.Slice(x, 12, 2);
+            SerialNumber = EmvBytes.Slice(x, 14, 3);
             PublicKeyAlgorithmIndicator = x[18];
             PublicKeyLength = x[19];
             PublicKeyExponentLength = x[20];
-            PublicKeyOrLeftmostDigits = SignatureRecovery.Slice(x, 21, n - FixedLength);
+            PublicKeyOrLeftmostDigits = EmvBytes.Slice(x, 21, n - FixedLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
 
@@ -104,7 +105,7 @@ namespace Terminal.EmvKernel.Oda
             byte[] modulus = PublicKeyAssembly.Modulus(x, 21, n - FixedLength, PublicKeyLength, remainder);
             if (modulus == null || PublicKeyExponentLength != exponent.Length) return OdaFailure.KeyLengthMismatch;
             Modulus = modulus;
-            Exponent = SignatureRecovery.Slice(exponent, 0, exponent.Length);
+            Exponent = EmvBytes.Slice(exponent, 0, exponent.Length);
             return OdaFailure.None;
         }
     }

@@ -1,5 +1,6 @@
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Crypto.Emv;
 
 namespace Terminal.EmvKernel.Oda
 {
@@ -96,13 +97,13 @@ namespace Terminal.EmvKernel.Oda
             if (Recovered == null) return f;
             byte[] x = Recovered;
             int n = x.Length;
-            IssuerIdentifier = SignatureRecovery.Slice(x, 2, 4);
-            ExpirationDate = SignatureRecovery.Slice(x, 6, 2);
-            SerialNumber = SignatureRecovery.Slice(x, 8, 3);
+            IssuerIdentifier = EmvBytes.Slice(x, 2, 4);
+            ExpirationDate = EmvBytes.Slice(x, 6, 2);
+            SerialNumber = EmvBytes.Slice(x, 8, 3);
             PublicKeyAlgorithmIndicator = x[12];
             PublicKeyLength = x[13];
             PublicKeyExponentLength = x[14];
-            PublicKeyOrLeftmostDigits = SignatureRecovery.Slice(x, 15, n - FixedLength);
+            PublicKeyOrLeftmostDigits = EmvBytes.Slice(x, 15, n - FixedLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
 
@@ -123,7 +124,7 @@ namespace Terminal.EmvKernel.Oda
             byte[] modulus = PublicKeyAssembly.Modulus(x, 15, n - FixedLength, PublicKeyLength, remainder);
             if (modulus == null || PublicKeyExponentLength != exponent.Length) return OdaFailure.KeyLengthMismatch;
             Modulus = modulus;
-            Exponent = SignatureRecovery.Slice(exponent, 0, exponent.Length);
+            Exponent = EmvBytes.Slice(exponent, 0, exponent.Length);
             return OdaFailure.None;
         }
     }

@@ -46,7 +46,9 @@ namespace Terminal.EmvKernel.Oda
         /// <summary>CDA: the CID in the signature differs from the CID (9F27) in the GENERATE AC response (6.6.2 step 6).</summary>
         CryptogramInformationMismatch = 18,
         /// <summary>CDA: the transaction data hash code differs from the one the terminal computed (6.6.2 step 12).</summary>
-        TransactionDataHashMismatch = 19
+        TransactionDataHashMismatch = 19,
+        /// <summary>The key to verify with is not a usable RSA public key (modulus even or over 1984 bits, exponent zero or longer than the modulus).</summary>
+        InvalidPublicKey = 20
     }
 
     /// <summary>Names of <see cref="OdaFailure"/> values (Enum.ToString gives a number on the device).</summary>
@@ -57,7 +59,7 @@ namespace Terminal.EmvKernel.Oda
             "None", "CaKeyMissing", "CaKeyExpired", "MissingData", "CertificateLengthMismatch", "SignatureOutOfRange",
             "BadTrailer", "BadHeader", "BadFormat", "UnsupportedAlgorithm", "HashMismatch", "IssuerIdentifierMismatch",
             "PanMismatch", "InvalidExpirationDate", "Expired", "Revoked", "KeyLengthMismatch", "DynamicDataLengthInvalid",
-            "CryptogramInformationMismatch", "TransactionDataHashMismatch"
+            "CryptogramInformationMismatch", "TransactionDataHashMismatch", "InvalidPublicKey"
         };
 
         /// <summary>The value's name, e.g. "HashMismatch"; "Unknown" for an undefined value.</summary>

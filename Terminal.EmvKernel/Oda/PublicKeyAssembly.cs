@@ -1,3 +1,5 @@
+using Terminal.EmvKernel.Crypto.Emv;
+
 namespace Terminal.EmvKernel.Oda
 {
     /// <summary>
@@ -14,7 +16,7 @@ namespace Terminal.EmvKernel.Oda
         public static byte[] Modulus(byte[] recovered, int fieldOffset, int fieldLength, int keyLength, byte[] remainder)
         {
             if (keyLength == 0) return null;
-            if (keyLength <= fieldLength) return SignatureRecovery.Slice(recovered, fieldOffset, keyLength);
+            if (keyLength <= fieldLength) return EmvBytes.Slice(recovered, fieldOffset, keyLength);
             int remainderLength = remainder == null ? 0 : remainder.Length;
             if (remainderLength != keyLength - fieldLength) return null;
             byte[] key = new byte[keyLength];

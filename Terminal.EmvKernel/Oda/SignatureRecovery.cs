@@ -1,5 +1,6 @@
 using System;
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Crypto.Emv;
 
 namespace Terminal.EmvKernel.Oda
 {
@@ -27,6 +28,7 @@ namespace Terminal.EmvKernel.Oda
             if (crypto == null) throw new ArgumentNullException("crypto");
             if (signature == null || modulus == null || exponent == null || modulus.Length == 0 || exponent.Length == 0)
                 return OdaFailure.MissingData;
+            if (!IsUsableKey(modulus, exponent)) return OdaFailure.InvalidPublicKey;
             // Step 1: the signature has the length of the modulus.
             if (signature.Length != modulus.Length || modulus.Length < minimumLength) return OdaFailure.CertificateLengthMismatch;
             if (!IsBelow(signature, modulus)) return OdaFailure.SignatureOutOfRange;
@@ -37,7 +39,7 @@ namespace Terminal.EmvKernel.Oda
             target.Header = x[0];
             target.Format = x[1];
             target.HashAlgorithmIndicator = x[hashAlgorithmOffset];
-            target.HashResult = Slice(x, n - 1 - HashLength, HashLength);
+            target.HashResult = EmvBytes.Slice(x, n - 1 - HashLength, HashLength);
             target.Trailer = x[n - 1];
 
             if (x[n - 1] != RecoveredDataTrailer) return OdaFailure.BadTrailer;   // step 2
@@ -67,23 +69,6 @@ namespace Terminal.EmvKernel.Oda
             return Equal(target.ComputedHash, 0, target.HashResult, 0, HashLength) ? OdaFailure.None : OdaFailure.HashMismatch;
         }
 
-        /// <summary>A copy of data[offset..offset+length).</summary>
-        public static byte[] Slice(byte[] data, int offset, int length)
-        {
-            byte[] r = new byte[length];
-            Array.Copy(data, offset, r, 0, length);
-            return r;
-        }
-
-        /// <summary>a | b as one new array.</summary>
-        public static byte[] Concat(byte[] a, byte[] b)
-        {
-            byte[] r = new byte[a.Length + b.Length];
-            Array.Copy(a, 0, r, 0, a.Length);
-            Array.Copy(b, 0, r, a.Length, b.Length);
-            return r;
-        }
-
         /// <summary>True when the length bytes at the two offsets are equal.</summary>
         public static bool Equal(byte[] a, int aOffset, byte[] b, int bOffset, int length)
         {
@@ -99,6 +84,17 @@ namespace Terminal.EmvKernel.Oda
             if (part == null) return at;
             Array.Copy(part, 0, into, at, part.Length);
             return at + part.Length;
+        }
+
+        // An RSA public key the recovery can use: modulus of at most 1984 bits (EMV 4.4 Book 2, 5.1) and odd,
+        // exponent not zero and not longer than the modulus.
+        private static bool IsUsableKey(byte[] modulus, byte[] exponent)
+        {
+            if (modulus.Length > Capk.CaPublicKey.MaxModulusLength || (modulus[modulus.Length - 1] & 1) == 0) return false;
+            if (exponent.Length > modulus.Length) return false;
+            for (int i = 0; i < exponent.Length; i++)
+                if (exponent[i] != 0) return true;
+            return false;
         }
 
         // Big-endian comparison of two numbers of the same byte length.

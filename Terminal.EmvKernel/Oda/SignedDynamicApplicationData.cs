@@ -1,4 +1,5 @@
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Crypto.Emv;
 
 namespace Terminal.EmvKernel.Oda
 {
@@ -105,8 +106,8 @@ namespace Terminal.EmvKernel.Oda
             int ldd = x[3];
             IccDynamicDataLength = ldd;
             if (ldd > n - FixedLength) return f != OdaFailure.None ? f : OdaFailure.DynamicDataLengthInvalid;
-            IccDynamicData = SignatureRecovery.Slice(x, 4, ldd);
-            Pad = SignatureRecovery.Slice(x, 4 + ldd, n - FixedLength - ldd);
+            IccDynamicData = EmvBytes.Slice(x, 4, ldd);
+            Pad = EmvBytes.Slice(x, 4 + ldd, n - FixedLength - ldd);
             ReadDynamicData(IccDynamicData);
             return f;
         }
@@ -117,12 +118,12 @@ namespace Terminal.EmvKernel.Oda
             if (data.Length < 1) return;
             int idnLength = data[0];
             if (idnLength < 2 || idnLength > 8 || 1 + idnLength > data.Length) return;
-            IccDynamicNumber = SignatureRecovery.Slice(data, 1, idnLength);
+            IccDynamicNumber = EmvBytes.Slice(data, 1, idnLength);
             int at = 1 + idnLength;
             if (data.Length < at + 1 + CryptogramLength + SignatureRecovery.HashLength) return;
             CryptogramInformationData = data[at];
-            ApplicationCryptogram = SignatureRecovery.Slice(data, at + 1, CryptogramLength);
-            TransactionDataHashCode = SignatureRecovery.Slice(data, at + 1 + CryptogramLength, SignatureRecovery.HashLength);
+            ApplicationCryptogram = EmvBytes.Slice(data, at + 1, CryptogramLength);
+            TransactionDataHashCode = EmvBytes.Slice(data, at + 1 + CryptogramLength, SignatureRecovery.HashLength);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Crypto.Emv;
 
 namespace Terminal.EmvKernel.Oda
 {
@@ -40,8 +41,8 @@ namespace Terminal.EmvKernel.Oda
                 FixedLength, SignedDataFormat, 2, r);
             if (r.Recovered != null)
             {
-                r.DataAuthenticationCode = SignatureRecovery.Slice(r.Recovered, 3, 2);
-                r.Pad = SignatureRecovery.Slice(r.Recovered, 5, r.Recovered.Length - FixedLength);
+                r.DataAuthenticationCode = EmvBytes.Slice(r.Recovered, 3, 2);
+                r.Pad = EmvBytes.Slice(r.Recovered, 5, r.Recovered.Length - FixedLength);
                 if (f == OdaFailure.None) f = SignatureRecovery.CheckHash(crypto, r, staticDataToBeAuthenticated, null, null);
             }
             r.Failure = f;

@@ -246,6 +246,21 @@ public class OdaRuleTests
     }
 
     [Fact]
+    public void Unusable_verification_keys_are_refused_without_calling_rsa()
+    {
+        byte[] ssad = IssuerKey.StaticData(new byte[] { 0xDA, 0xC1 }, StaticData);
+        byte[] even = (byte[])IssuerKey.Modulus.Clone();
+        even[^1] &= 0xFE;
+        Assert.Equal(OdaFailure.InvalidPublicKey, SignedStaticApplicationData.Verify(Crypto, even, IssuerKey.Exponent, ssad, StaticData).Failure);
+        Assert.Equal(OdaFailure.InvalidPublicKey, SignedStaticApplicationData.Verify(Crypto, IssuerKey.Modulus, new byte[] { 0, 0, 0 }, ssad, StaticData).Failure);
+        Assert.Equal(OdaFailure.InvalidPublicKey, SignedStaticApplicationData.Verify(Crypto, IssuerKey.Modulus, new byte[129], ssad, StaticData).Failure);
+        byte[] tooLong = Enumerable.Repeat((byte)0xFF, 249).ToArray();
+        Assert.Equal(OdaFailure.InvalidPublicKey, SignedDynamicApplicationData.VerifyDynamic(Crypto, tooLong, new byte[] { 3 }, new byte[249], new byte[4]).Failure);
+        Assert.Equal(OdaFailure.MissingData, SignedDynamicApplicationData.VerifyDynamic(Crypto, IccKey.Modulus, Array.Empty<byte>(), new byte[96], new byte[4]).Failure);
+        Assert.Equal(OdaFailure.MissingData, SignedDynamicApplicationData.VerifyDynamic(Crypto, IccKey.Modulus, IccKey.Exponent, null, new byte[4]).Failure);
+    }
+
+    [Fact]
     public void Random_signatures_never_throw_and_never_verify()
     {
         var store = Store();

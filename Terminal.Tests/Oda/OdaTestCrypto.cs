@@ -2,12 +2,12 @@ using Terminal.EmvKernel.Crypto;
 
 namespace Terminal.Tests.Oda;
 
-/// <summary>The crypto provider the CAPK and ODA tests run the code under test with.</summary>
+/// <summary>
+/// The crypto provider the CAPK and ODA code is tested with: the project's own portable SHA-1 and RSA
+/// (<see cref="PortableCryptoProvider"/>), the one that runs on the device. Expected values come from the
+/// vectors or from the BCL (test-side oracle), never from this provider.
+/// </summary>
 internal static class OdaTestCrypto
 {
-    /// <summary>
-    /// The provider under test. TEMPORARY: the BCL-backed test-only provider, until PortableCryptoProvider and the
-    /// portable RSA are on main; then this becomes <c>new PortableCryptoProvider()</c>.
-    /// </summary>
-    public static readonly ICryptoProvider Provider = new TestOnlyBclProvider();
+    public static readonly ICryptoProvider Provider = new PortableCryptoProvider();
 }
