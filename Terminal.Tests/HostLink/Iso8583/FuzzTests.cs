@@ -15,7 +15,8 @@ public class FuzzTests
     private static long Iterations =>
         long.TryParse(Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS"), out long n) && n > 0 ? n : 100_000;
 
-    private static void ParseOrReject(Iso8583Dialect dialect, byte[] input)
+    /// <summary>Returns true when the input parsed (and packed back to itself), false when it was rejected.</summary>
+    private static bool ParseOrReject(Iso8583Dialect dialect, byte[] input)
     {
         Iso8583Message m;
         try
@@ -24,11 +25,12 @@ public class FuzzTests
         }
         catch (Iso8583Exception)
         {
-            return;
+            return false;
         }
         byte[] again = dialect.Pack(m);
         if (!again.AsSpan().SequenceEqual(input))
             throw new Xunit.Sdk.XunitException("not canonical: " + Hex.Encode(input) + " packs back as " + Hex.Encode(again));
+        return true;
     }
 
     private static byte[][] Seeds(Iso8583Dialect dialect)
@@ -75,7 +77,7 @@ public class FuzzTests
 
     private static void Random_bytes(Iso8583Dialect dialect)
     {
-        Bytes(0, 300).Sample(input => ParseOrReject(dialect, input), iter: Iterations);
+        Bytes(0, 300).Sample(input => { ParseOrReject(dialect, input); }, iter: Iterations);
     }
 
     private static void Random_bodies_behind_a_valid_start(Iso8583Dialect dialect)
@@ -94,8 +96,19 @@ public class FuzzTests
     private static void Mutated_valid_messages(Iso8583Dialect dialect)
     {
         byte[][] seeds = Seeds(dialect);
+        long accepted = 0, rejected = 0;
         Gen.Select(Gen.Int[0, seeds.Length - 1], Gen.Int, (seed, mutation) => Mutate(seeds[seed], new Random(mutation)))
-            .Sample(input => ParseOrReject(dialect, input), iter: Iterations);
+            .Sample(input =>
+            {
+                if (ParseOrReject(dialect, input)) Interlocked.Increment(ref accepted);
+                else Interlocked.Increment(ref rejected);
+            }, iter: Iterations);
+        // Both outcomes must occur: mutations that keep a valid message (e.g. a changed digit) and ones that break it.
+        if (Iterations >= 1000)
+        {
+            Assert.True(accepted > 0, "no mutated input parsed");
+            Assert.True(rejected > 0, "no mutated input was rejected");
+        }
     }
 
     [Fact] public void Generic87_random_bytes() => Random_bytes(Generic87Dialect.Dialect);
