@@ -8,7 +8,7 @@ namespace Terminal.EmvKernel.Crypto
     public sealed class AesCipher : IBlockCipher
     {
         /// <summary>AES block length in bytes.</summary>
-        public const int Block = 16;
+        public const int BlockLength = 16;
 
         private readonly AesTables _tables;
         private readonly uint[] _encrypt;
@@ -34,7 +34,7 @@ namespace Terminal.EmvKernel.Crypto
         }
 
         /// <inheritdoc/>
-        public int BlockSize { get { return Block; } }
+        public int BlockSize { get { return BlockLength; } }
 
         /// <summary>The key length in bytes: 16, 24 or 32.</summary>
         public int KeyLength { get { return 4 * (_rounds - 6); } }

@@ -10,7 +10,7 @@ namespace Terminal.EmvKernel.Crypto
     public sealed class DesCipher : IBlockCipher
     {
         /// <summary>DES block length in bytes.</summary>
-        public const int Block = 8;
+        public const int BlockLength = 8;
 
         private readonly DesTables _tables;
         private readonly uint[] _encrypt;   // round-key words in the order encryption uses them
@@ -36,7 +36,7 @@ namespace Terminal.EmvKernel.Crypto
         }
 
         /// <inheritdoc/>
-        public int BlockSize { get { return Block; } }
+        public int BlockSize { get { return BlockLength; } }
 
         /// <summary>The key length this cipher was made with: 8, 16 or 24.</summary>
         public int KeyLength { get { return _keyLength; } }

@@ -39,10 +39,10 @@ namespace Terminal.EmvKernel.Crypto
             if (key == null) throw new System.ArgumentNullException("key");
             if (key.Length != 16) throw CryptoArguments.BadKeyLength("retail MAC (ISO/IEC 9797-1 algorithm 3)", "16", key.Length);
             CryptoArguments.CheckRange(data, offset, length, "data");
-            Iso9797Padding.CheckArguments(padding, DesCipher.Block, length);
+            Iso9797Padding.CheckArguments(padding, DesCipher.BlockLength, length);
             DesCipher left = new DesCipher(key, 0, 8);
             DesCipher right = new DesCipher(key, 8, 8);
-            byte[] state = new byte[DesCipher.Block];
+            byte[] state = new byte[DesCipher.BlockLength];
             Chain(left, padding, data, offset, length, state);
             // Output transformation 3: G = E(KL, D(KR, H_q)).
             right.DecryptBlock(state, 0, state, 0);

@@ -8,7 +8,7 @@ namespace Terminal.EmvKernel.Crypto
     public sealed class Sha1 : MessageDigest
     {
         /// <summary>Digest length in bytes.</summary>
-        public const int Length = 20;
+        public const int HashLength = 20;
 
         private readonly uint[] _schedule = new uint[80];
 

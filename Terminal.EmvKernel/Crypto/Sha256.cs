@@ -8,7 +8,7 @@ namespace Terminal.EmvKernel.Crypto
     public sealed class Sha256 : MessageDigest
     {
         /// <summary>Digest length in bytes.</summary>
-        public const int Length = 32;
+        public const int HashLength = 32;
 
         // FIPS 180-4 4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
         private static readonly uint[] K =

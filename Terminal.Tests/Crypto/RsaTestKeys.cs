@@ -26,10 +26,14 @@ public sealed record RsaTestKey(int Bits, BigInteger N, BigInteger E, BigInteger
 /// </summary>
 public static class RsaTestKeys
 {
-    private static readonly ConcurrentDictionary<(int, int), RsaTestKey> Cache = new();
+    private static readonly ConcurrentDictionary<(int, int), Lazy<RsaTestKey>> Cache = new();
 
-    /// <summary>A key of exactly <paramref name="bits"/> bits with public exponent 3 or 65537.</summary>
-    public static RsaTestKey Get(int bits, int exponent) => Cache.GetOrAdd((bits, exponent), k => k.Item2 == 65537 && k.Item1 % 8 == 0 ? FromBcl(k.Item1) : Build(k.Item1, k.Item2));
+    /// <summary>
+    /// A key of exactly <paramref name="bits"/> bits with public exponent 3 or 65537 (from the BCL when
+    /// e = 65537 and the size is a whole number of bytes).
+    /// </summary>
+    public static RsaTestKey Get(int bits, int exponent) =>
+        Cache.GetOrAdd((bits, exponent), k => new Lazy<RsaTestKey>(() => k.Item2 == 65537 && k.Item1 % 8 == 0 ? FromBcl(k.Item1) : Build(k.Item1, k.Item2))).Value;
 
     private static RsaTestKey FromBcl(int bits)
     {
@@ -77,9 +81,10 @@ public static class RsaTestKeys
         }
     }
 
-    private static readonly int[] SmallPrimes = { 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97 };
+    /// <summary>Odd primes below 4096, for trial division of prime candidates.</summary>
+    private static readonly int[] SmallPrimes = Enumerable.Range(3, 4093).Where(i => Enumerable.Range(2, (int)Math.Sqrt(i) - 1).All(f => i % f != 0)).ToArray();
 
-    /// <summary>Trial division, then 32 Miller-Rabin rounds with random bases.</summary>
+    /// <summary>Trial division, then 16 Miller-Rabin rounds with random bases.</summary>
     private static bool IsProbablePrime(BigInteger n)
     {
         foreach (int sp in SmallPrimes)
@@ -91,7 +96,7 @@ public static class RsaTestKeys
         int s = 0;
         while (d.IsEven) { d >>= 1; s++; }
         var bytes = new byte[n.GetByteCount(isUnsigned: true)];
-        for (int round = 0; round < 32; round++)
+        for (int round = 0; round < 16; round++)
         {
             RandomNumberGenerator.Fill(bytes);
             BigInteger a = Big(bytes) % (n - 3) + 2;

@@ -27,7 +27,7 @@ public class RsaTests
         return data;
     }
 
-    private const int RandomInputsPerKey = 8;
+    private const int RandomInputsPerKey = 4;
 
     [Theory]
     [MemberData(nameof(Keys))]
@@ -44,8 +44,8 @@ public class RsaTests
 
             Assert.Equal(expectedPublic, Rsa.PublicOperation(key.Modulus, key.Exponent, input));
             Assert.Equal(expectedPrivate, Rsa.PrivateOperation(crt, input));
-            // Non-CRT private operation: the same modular exponentiation with d.
-            Assert.Equal(expectedPrivate, Rsa.PublicOperation(key.Modulus, MinimalBytes(key.D), input));
+            // Non-CRT private operation: the same modular exponentiation with d (once per key: it is slow).
+            if (i == 0) Assert.Equal(expectedPrivate, Rsa.PublicOperation(key.Modulus, MinimalBytes(key.D), input));
             // Round trip: public(private(x)) = x.
             Assert.Equal(input, Rsa.PublicOperation(key.Modulus, key.Exponent, Rsa.PrivateOperation(crt, input)));
         }

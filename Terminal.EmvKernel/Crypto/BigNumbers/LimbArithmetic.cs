@@ -62,22 +62,20 @@ namespace Terminal.EmvKernel.Crypto.BigNumbers
         /// </summary>
         internal static int Subtract(uint[] a, int aLength, uint[] b, int bLength, uint[] result)
         {
-            uint borrow = 0;
+            // Branch-free borrow: a difference below zero wraps to a value with bit 63 set.
+            ulong borrow = 0;
             int i = 0;
             for (; i < bLength; i++)
             {
-                uint ai = a[i];
-                uint bi = b[i];
-                uint d = ai - bi - borrow;
-                // A borrow leaves this limb when b[i] + borrow exceeds a[i].
-                borrow = (ai < bi || (ai == bi && borrow != 0)) ? 1u : 0u;
-                result[i] = d;
+                ulong t = (ulong)a[i] - b[i] - borrow;
+                result[i] = (uint)t;
+                borrow = t >> 63;
             }
             for (; i < aLength; i++)
             {
-                uint ai = a[i];
-                result[i] = ai - borrow;
-                borrow = (ai < borrow) ? 1u : 0u;
+                ulong t = (ulong)a[i] - borrow;
+                result[i] = (uint)t;
+                borrow = t >> 63;
             }
             return Normalize(result, aLength);
         }

@@ -105,12 +105,12 @@ namespace Terminal.EmvKernel.Crypto.BigNumbers
                     int k = j;
                     for (int i = 0; i < n; i++, k++)
                     {
+                        // Branch-free: a data-dependent branch here is mispredicted half the time.
+                        // t = un[k] - low(p) wraps below zero to a value with bit 63 set.
                         ulong p = qhat * vn[i] + borrow;
-                        uint low = (uint)p;
-                        uint u = un[k];
-                        borrow = p >> 32;
-                        if (u < low) borrow++;
-                        un[k] = u - low;
+                        ulong t = (ulong)un[k] - (uint)p;
+                        un[k] = (uint)t;
+                        borrow = (p >> 32) + (t >> 63);
                     }
                     uint top = un[j + n];
                     un[j + n] = (uint)(top - borrow);
