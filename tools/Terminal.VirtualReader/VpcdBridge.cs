@@ -62,6 +62,7 @@ public sealed class VpcdBridge
     private async Task<TcpClient> ConnectAsync(CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + _options.ConnectTimeout;
+        bool retrying = false;
         while (true)
         {
             var client = new TcpClient { NoDelay = true };
@@ -79,6 +80,8 @@ public sealed class VpcdBridge
                 if (DateTime.UtcNow >= deadline)
                     throw new TimeoutException(
                         $"vpcd did not accept a connection on {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0.#} s (is pcscd running with vsmartcard-vpcd?)");
+                if (!retrying) Log($"vpcd not accepting on {_options.Host}:{_options.Port} yet; retrying");
+                retrying = true;
             }
             try { await Task.Delay(_options.ConnectRetryInterval, cancel).ConfigureAwait(false); }
             catch (OperationCanceledException) { return null; }
