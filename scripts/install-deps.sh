@@ -43,7 +43,7 @@ port_hex=$(printf '%04X' "$VPCD_PORT")
 port_listening() { cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v p=":$port_hex" '$2 ~ p"$" && $4 == "0A" {f=1} END {exit !f}'; }
 
 # pid of a running pcscd, from /proc (procps/pgrep is not in a minimal Debian image).
-pcscd_pid() { for c in /proc/[0-9]*/comm; do [ "$(cat "$c" 2>/dev/null)" = pcscd ] && { c=${c#/proc/}; echo "${c%/comm}"; return 0; }; done; return 1; }
+pcscd_pid() { local c n; for c in /proc/[0-9]*/comm; do n=; read -r n < "$c" 2>/dev/null; [ "$n" = pcscd ] && { c=${c#/proc/}; echo "${c%/comm}"; return 0; }; done; return 1; }
 
 if pid=$(pcscd_pid); then
   say "pcscd already running (pid $pid)"
