@@ -1,9 +1,9 @@
 namespace Terminal.EmvKernel.Crypto
 {
     /// <summary>
-    /// AES-128/192/256 (FIPS 197), chosen by the key length (16, 24 or 32 bytes). The round keys for both
-    /// directions are computed once per instance (decryption uses the equivalent inverse cipher, FIPS 197
-    /// 5.3.5), so keep the instance when enciphering many blocks under one key. Instances hold key material.
+    /// AES-128/192/256 (FIPS 197), chosen by the key length (16, 24 or 32 bytes). The round keys are computed
+    /// once per instance (the decryption keys, for the equivalent inverse cipher of FIPS 197 5.3.5, on the first
+    /// decryption), so keep the instance when enciphering many blocks under one key. Instances hold key material.
     /// </summary>
     public sealed class AesCipher : IBlockCipher
     {
@@ -12,7 +12,7 @@ namespace Terminal.EmvKernel.Crypto
 
         private readonly AesTables _tables;
         private readonly uint[] _encrypt;
-        private readonly uint[] _decrypt;
+        private uint[] _decrypt;   // built on the first decryption; CMAC and key derivation never need it
         private readonly int _rounds;
 
         /// <summary>Keys a cipher with the whole array (16, 24 or 32 bytes).</summary>
@@ -29,7 +29,6 @@ namespace Terminal.EmvKernel.Crypto
             _tables = AesTables.Instance;
             _rounds = length / 4 + 6;
             _encrypt = new uint[4 * (_rounds + 1)];
-            _decrypt = new uint[_encrypt.Length];
             ExpandKey(key, offset, length);
         }
 
@@ -76,10 +75,17 @@ namespace Terminal.EmvKernel.Crypto
                 }
                 w[i] = w[i - nk] ^ temp;
             }
+        }
 
-            // FIPS 197 5.3.5: decryption round keys in reverse order, InvMixColumns on all but the first and last.
+        /// <summary>FIPS 197 5.3.5: decryption round keys in reverse order, InvMixColumns on all but the first and last.</summary>
+        private uint[] DecryptionKeys()
+        {
+            uint[] keys = _decrypt;
+            if (keys != null) return keys;
+            byte[] sbox = _tables.SBox;
+            uint[] w = _encrypt;
             uint[] td0 = _tables.Td0;
-            uint[] dk = _decrypt;
+            uint[] dk = new uint[w.Length];
             int last = 4 * _rounds;
             for (int j = 0; j < 4; j++)
             {
@@ -96,6 +102,8 @@ namespace Terminal.EmvKernel.Crypto
                         ^ Rotate16(td0[sbox[(int)((x >> 8) & 0xFF)]]) ^ Rotate24(td0[sbox[(int)(x & 0xFF)]]);
                 }
             }
+            _decrypt = dk;
+            return dk;
         }
 
         /// <inheritdoc/>
@@ -132,7 +140,7 @@ namespace Terminal.EmvKernel.Crypto
         /// <inheritdoc/>
         public void DecryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
-            uint[] rk = _decrypt;
+            uint[] rk = DecryptionKeys();
             uint[] td0 = _tables.Td0;
             uint s0 = BigEndian.ReadUInt32(input, inputOffset) ^ rk[0];
             uint s1 = BigEndian.ReadUInt32(input, inputOffset + 4) ^ rk[1];
