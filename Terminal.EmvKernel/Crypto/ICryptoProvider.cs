@@ -12,7 +12,9 @@ namespace Terminal.EmvKernel.Crypto
     /// implementation (<see cref="PortableCryptoProvider"/>) runs on the device, where nanoFramework has no
     /// SHA-1, RSA or DES; PC builds may substitute the BCL-backed provider in Terminal.Pc. Both give
     /// identical results (tests prove it on random inputs and on the published vectors).
-    /// Every method returns a new array and never changes its inputs.
+    /// Every method returns a new array and never changes its inputs. Bad arguments (null arrays, ranges outside
+    /// the array, key lengths, data that is not whole blocks, an iv that is not one block) raise
+    /// <see cref="System.ArgumentException"/> or one of its subclasses; messages give lengths, never key bytes.
     /// </summary>
     public interface ICryptoProvider
     {
@@ -41,6 +43,7 @@ namespace Terminal.EmvKernel.Crypto
     /// <summary>A source of fresh random bytes from the platform (hardware RNG on the ESP32, the OS on a PC).</summary>
     public interface IRandomSource
     {
+        /// <summary>Fills buffer[offset..offset+length) with fresh random bytes.</summary>
         void NextBytes(byte[] buffer, int offset, int length);
     }
 }

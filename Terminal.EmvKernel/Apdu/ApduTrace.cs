@@ -1,0 +1,105 @@
+namespace Terminal.EmvKernel.Apdu
+{
+    /// <summary>Who originated a traced command.</summary>
+    public enum TraceKind
+    {
+        /// <summary>The command the kernel asked the transport to send.</summary>
+        Command = 1,
+        /// <summary>A GET RESPONSE the transport issued after '61xx' or a case 4 warning.</summary>
+        GetResponse = 2,
+        /// <summary>The previous command sent again with the Le the card asked for in '6Cxx'.</summary>
+        Resend = 3
+    }
+
+    /// <summary>
+    /// One exchange on the wire: the command bytes and the response bytes exactly as received (null when the
+    /// exchange failed: card removed or transport error). Raw bytes only; masking PANs or PIN blocks for display
+    /// is the job of the layer that prints a trace.
+    /// </summary>
+    public sealed class ApduTraceEntry
+    {
+        private readonly byte[] _command;
+        private readonly byte[] _response;
+
+        internal ApduTraceEntry(byte[] command, byte[] response, TraceKind kind)
+        {
+            _command = ApduBytes.Copy(command);
+            _response = ApduBytes.Copy(response);
+            Kind = kind;
+        }
+
+        /// <summary>Who originated the command.</summary>
+        public TraceKind Kind { get; private set; }
+
+        /// <summary>A copy of the command bytes.</summary>
+        public byte[] Command
+        {
+            get { return ApduBytes.Copy(_command); }
+        }
+
+        /// <summary>A copy of the response bytes, or null when no response was received.</summary>
+        public byte[] Response
+        {
+            get { return ApduBytes.Copy(_response); }
+        }
+    }
+
+    /// <summary>
+    /// The APDU trace of a session: command/response pairs in order, as the transport exchanged them. Bounded:
+    /// once <see cref="Capacity"/> entries are held, the oldest is dropped for each new one.
+    /// </summary>
+    public sealed class ApduTrace
+    {
+        /// <summary>Default number of entries kept.</summary>
+        public const int DefaultCapacity = 256;
+
+        private readonly System.Collections.ArrayList _entries = new System.Collections.ArrayList();
+
+        /// <summary>A trace holding up to <see cref="DefaultCapacity"/> entries.</summary>
+        public ApduTrace() : this(DefaultCapacity)
+        {
+        }
+
+        /// <summary>A trace holding up to <paramref name="capacity"/> entries (at least 1).</summary>
+        public ApduTrace(int capacity)
+        {
+            Capacity = capacity < 1 ? 1 : capacity;
+        }
+
+        /// <summary>Most entries kept.</summary>
+        public int Capacity { get; private set; }
+
+        /// <summary>Entries dropped because the trace was full.</summary>
+        public int Dropped { get; private set; }
+
+        /// <summary>Number of entries held.</summary>
+        public int Count
+        {
+            get { return _entries.Count; }
+        }
+
+        /// <summary>The entry at <paramref name="index"/> (0 = oldest held).</summary>
+        public ApduTraceEntry this[int index]
+        {
+            get { return (ApduTraceEntry)_entries[index]; }
+        }
+
+        /// <summary>Records one exchange. <paramref name="response"/> null = no response.</summary>
+        public void Record(byte[] command, byte[] response, TraceKind kind)
+        {
+            if (_entries.Count >= Capacity)
+            {
+                _entries.RemoveAt(0);
+                Dropped++;
+            }
+            _entries.Add(new ApduTraceEntry(command, response, kind));
+        }
+
+        /// <summary>Forgets every entry.</summary>
+        public void Clear()
+        {
+            _entries.Clear();
+            Dropped = 0;
+        }
+    }
+}
