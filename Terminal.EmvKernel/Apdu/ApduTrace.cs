@@ -23,8 +23,8 @@ namespace Terminal.EmvKernel.Apdu
 
         internal ApduTraceEntry(byte[] command, byte[] response, TraceKind kind)
         {
-            _command = Copy(command);
-            _response = response == null ? null : Copy(response);
+            _command = ApduBytes.Copy(command);
+            _response = ApduBytes.Copy(response);
             Kind = kind;
         }
 
@@ -34,20 +34,13 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the command bytes.</summary>
         public byte[] Command
         {
-            get { return Copy(_command); }
+            get { return ApduBytes.Copy(_command); }
         }
 
         /// <summary>A copy of the response bytes, or null when no response was received.</summary>
         public byte[] Response
         {
-            get { return _response == null ? null : Copy(_response); }
-        }
-
-        private static byte[] Copy(byte[] source)
-        {
-            byte[] copy = new byte[source.Length];
-            System.Array.Copy(source, copy, source.Length);
-            return copy;
+            get { return ApduBytes.Copy(_response); }
         }
     }
 

@@ -20,8 +20,7 @@ namespace Terminal.EmvKernel.Apdu
             {
                 throw new ApduException(ApduError.CommandDataTooLong, string.Concat(length.ToString(), " data bytes; a short C-APDU holds at most 255"));
             }
-            _data = new byte[length];
-            if (length > 0) System.Array.Copy(data, _data, length);
+            _data = length == 0 ? new byte[0] : ApduBytes.Copy(data);
             Cla = cla;
             Ins = ins;
             P1 = p1;
@@ -97,12 +96,7 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the data field (empty when there is none).</summary>
         public byte[] Data
         {
-            get
-            {
-                byte[] copy = new byte[_data.Length];
-                System.Array.Copy(_data, copy, _data.Length);
-                return copy;
-            }
+            get { return ApduBytes.Copy(_data); }
         }
 
         /// <summary>Which of the four cases this command is.</summary>

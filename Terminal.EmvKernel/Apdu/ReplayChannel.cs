@@ -55,12 +55,12 @@ namespace Terminal.EmvKernel.Apdu
             }
             if (_position >= _transcript.Count)
             {
-                throw Fail(new ReplayMismatchException(step, null, Copy(command)));
+                throw Fail(new ReplayMismatchException(step, null, ApduBytes.Copy(command)));
             }
             TranscriptStep recorded = _transcript[_position];
             if (!recorded.CommandEquals(command))
             {
-                throw Fail(new ReplayMismatchException(step, recorded.Command, Copy(command)));
+                throw Fail(new ReplayMismatchException(step, recorded.Command, ApduBytes.Copy(command)));
             }
             _position++;
             return recorded.Response;
@@ -80,14 +80,6 @@ namespace Terminal.EmvKernel.Apdu
         {
             Failure = failure;
             return failure;
-        }
-
-        private static byte[] Copy(byte[] source)
-        {
-            if (source == null) return null;
-            byte[] copy = new byte[source.Length];
-            System.Array.Copy(source, copy, source.Length);
-            return copy;
         }
     }
 }

@@ -19,8 +19,7 @@ namespace Terminal.EmvKernel.Apdu
         {
             int length = data == null ? 0 : data.Length;
             if (length > MaxDataLength) throw TooLong(length);
-            _data = new byte[length];
-            if (length > 0) System.Array.Copy(data, _data, length);
+            _data = length == 0 ? new byte[0] : ApduBytes.Copy(data);
             Sw = sw & 0xFFFF;
         }
 
@@ -48,12 +47,7 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the response data (empty when there is none).</summary>
         public byte[] Data
         {
-            get
-            {
-                byte[] copy = new byte[_data.Length];
-                System.Array.Copy(_data, copy, _data.Length);
-                return copy;
-            }
+            get { return ApduBytes.Copy(_data); }
         }
 
         /// <summary>True for '9000'.</summary>

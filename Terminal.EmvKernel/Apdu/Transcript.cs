@@ -10,42 +10,25 @@ namespace Terminal.EmvKernel.Apdu
         public TranscriptStep(byte[] command, byte[] response)
         {
             if (command == null || response == null) throw new System.ArgumentNullException(command == null ? "command" : "response");
-            _command = new byte[command.Length];
-            System.Array.Copy(command, _command, command.Length);
-            _response = new byte[response.Length];
-            System.Array.Copy(response, _response, response.Length);
+            _command = ApduBytes.Copy(command);
+            _response = ApduBytes.Copy(response);
         }
 
         /// <summary>A copy of the command bytes.</summary>
         public byte[] Command
         {
-            get
-            {
-                byte[] copy = new byte[_command.Length];
-                System.Array.Copy(_command, copy, _command.Length);
-                return copy;
-            }
+            get { return ApduBytes.Copy(_command); }
         }
 
         /// <summary>A copy of the response bytes (not necessarily a valid R-APDU).</summary>
         public byte[] Response
         {
-            get
-            {
-                byte[] copy = new byte[_response.Length];
-                System.Array.Copy(_response, copy, _response.Length);
-                return copy;
-            }
+            get { return ApduBytes.Copy(_response); }
         }
 
         internal bool CommandEquals(byte[] other)
         {
-            if (other == null || other.Length != _command.Length) return false;
-            for (int i = 0; i < other.Length; i++)
-            {
-                if (other[i] != _command[i]) return false;
-            }
-            return true;
+            return ApduBytes.Equal(_command, other);
         }
     }
 

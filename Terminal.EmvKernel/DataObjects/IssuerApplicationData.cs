@@ -206,17 +206,21 @@ namespace Terminal.EmvKernel.DataObjects
 
         // ---- Visa ----
 
-        // CVR byte 2, b4-b1 (byte 2 b8-b5 are the two cryptogram-type fields).
-        private static readonly string[] VisaCvrByte2Short =
+        // CVR bytes 1-2; only byte 2 b4-b1 are named (b8-b5 are the two cryptogram-type fields, byte 1 is shown in hex).
+        private static readonly string[] VisaCvrShortNames =
         {
+            "", "", "", "", "", "", "", "",
+            "", "", "", "",
             "Issuer Authentication performed and failed",
             "Offline PIN verification performed",
             "Offline PIN verification failed",
             "Unable to go online",
         };
 
-        private static readonly string[] VisaCvrByte2Long =
+        private static readonly string[] VisaCvrLongNames =
         {
+            "", "", "", "", "", "", "", "",
+            "", "", "", "",
             "Issuer Authentication performed and failed",
             "CDCVM successfully performed",
             null,
@@ -242,16 +246,8 @@ namespace Terminal.EmvKernel.DataObjects
             if (shortFormat) lines.Add("CVR B1 length: " + value[3].ToString());
             else lines.Add("CVR byte 1: " + DataObjectText.Hex2(value[3]));
 
-            int b2 = value[4];
-            lines.Add("CVR " + DataObjectText.FieldLabel(2, 8, 7) + " " + SecondAcName(b2 >> 6));
-            lines.Add("CVR " + DataObjectText.FieldLabel(2, 6, 5) + " " + FirstAcName((b2 >> 4) & 3, "First GENERATE AC (contact) or GPO (contactless)"));
-            string[] names = shortFormat ? VisaCvrByte2Short : VisaCvrByte2Long;
-            for (int bit = 4; bit >= 1; bit--)
-            {
-                if ((b2 & (1 << (bit - 1))) == 0) continue;
-                string name = names[4 - bit];
-                lines.Add("CVR " + DataObjectText.BitLabel(2, bit) + " " + (name == null ? "RFU" : name));
-            }
+            AddCryptogramTypes(lines, 2, value[4], "First GENERATE AC (contact) or GPO (contactless)");
+            DataObjectText.DescribeBits(lines, "CVR ", value, 4, 1, shortFormat ? VisaCvrShortNames : VisaCvrLongNames, 2);
             lines.Add("CVR byte 3: " + DataObjectText.Hex2(value[5]));
             lines.Add("CVR byte 4: " + DataObjectText.Hex2(value[6]));
             if (shortFormat)
@@ -316,13 +312,19 @@ namespace Terminal.EmvKernel.DataObjects
             "No Match Found In Additional Check Table",
         };
 
-        private static readonly string[] MChipAdvanceByte5 =
+        // M/Chip Advance names byte 5 b8-b5 after counter 1 and the accumulator.
+        private static readonly string[] MChipAdvanceCvrNames = MChipAdvanceNames();
+
+        private static string[] MChipAdvanceNames()
         {
-            "Lower Consecutive Counter 1 Limit Exceeded",
-            "Upper Consecutive Counter 1 Limit Exceeded",
-            "Lower Cumulative Accumulator Limit Exceeded",
-            "Upper Cumulative Accumulator Limit Exceeded",
-        };
+            string[] names = new string[MChipCvrNames.Length];
+            System.Array.Copy(MChipCvrNames, names, names.Length);
+            names[32] = "Lower Consecutive Counter 1 Limit Exceeded";
+            names[33] = "Upper Consecutive Counter 1 Limit Exceeded";
+            names[34] = "Lower Cumulative Accumulator Limit Exceeded";
+            names[35] = "Upper Cumulative Accumulator Limit Exceeded";
+            return names;
+        }
 
         private void DescribeMChip(ArrayList lines)
         {
@@ -332,36 +334,15 @@ namespace Terminal.EmvKernel.DataObjects
             lines.Add("CVN session key: " + ((cvn & 0x06) == 0x04 ? "EMV CSK" : "Mastercard proprietary SKD"));
             lines.Add("CVN counters: " + ((cvn & 0x01) != 0 ? "included in AC data" : "not included in AC data"));
             lines.Add("Card Verification Results (CVR): " + Hex.Encode(value, 2, 6));
-            int b1 = value[2];
-            lines.Add("CVR " + DataObjectText.FieldLabel(1, 8, 7) + " " + SecondAcName(b1 >> 6));
-            lines.Add("CVR " + DataObjectText.FieldLabel(1, 6, 5) + " " + FirstAcName((b1 >> 4) & 3, "First GENERATE AC"));
-            DataObjectText.DescribeBits(lines, "CVR ", value, 2, 2, MChipCvrNames, 1);
+            AddCryptogramTypes(lines, 1, value[2], "First GENERATE AC");
             int b3 = value[4];
             lines.Add("CVR " + DataObjectText.FieldLabel(3, 8, 5) + " Script counter (right nibble): " + (b3 >> 4).ToString());
             lines.Add("CVR " + DataObjectText.FieldLabel(3, 4, 1) + " PIN try counter (right nibble): " + (b3 & 0x0F).ToString());
-            DataObjectText.DescribeBits(lines, "CVR ", value, 5, 1, MChipCvrNames, 4);
-            if (format == IadFormat.MChipAdvance)
-            {
-                int b5 = value[6];
-                for (int bit = 8; bit >= 5; bit--)
-                    if ((b5 & (1 << (bit - 1))) != 0) lines.Add("CVR " + DataObjectText.BitLabel(5, bit) + " " + MChipAdvanceByte5[8 - bit]);
-                DescribeLowBitsOfByte(lines, 5, b5);
-            }
-            else
-            {
-                DataObjectText.DescribeBits(lines, "CVR ", value, 6, 1, MChipCvrNames, 5);
-            }
-            DataObjectText.DescribeBits(lines, "CVR ", value, 7, 1, MChipCvrNames, 6);
+            string[] names = format == IadFormat.MChipAdvance ? MChipAdvanceCvrNames : MChipCvrNames;
+            DataObjectText.DescribeBits(lines, "CVR ", value, 2, 6, names, 1);
             lines.Add("DAC/ICC Dynamic Number: " + Hex.Encode(value, 8, 2));
             lines.Add("Counters: " + Hex.Encode(value, 10, 8));
             if (value.Length > 18) lines.Add("Additional data: " + Hex.Encode(value, 18, value.Length - 18));
-        }
-
-        private static void DescribeLowBitsOfByte(ArrayList lines, int byteNumber, int b)
-        {
-            for (int bit = 4; bit >= 1; bit--)
-                if ((b & (1 << (bit - 1))) != 0)
-                    lines.Add("CVR " + DataObjectText.BitLabel(byteNumber, bit) + " " + MChipCvrNames[(byteNumber - 1) * 8 + (8 - bit)]);
         }
 
         // ---- CCD (Book 3 Annex C9) ----
@@ -407,9 +388,7 @@ namespace Terminal.EmvKernel.DataObjects
             lines.Add("Common Core Identifier (CCI): " + DataObjectText.Hex2(cci) + " (format code A, cryptogram version " + (cci & 0x0F).ToString() + " " + version + ")");
             lines.Add("Derivation Key Index (DKI): " + DataObjectText.Hex2(value[2]));
             lines.Add("Card Verification Results (CVR): " + Hex.Encode(value, 3, 5));
-            int b1 = value[3];
-            lines.Add("CVR " + DataObjectText.FieldLabel(1, 8, 7) + " " + SecondAcName(b1 >> 6));
-            lines.Add("CVR " + DataObjectText.FieldLabel(1, 6, 5) + " " + FirstAcName((b1 >> 4) & 3, "First GENERATE AC"));
+            AddCryptogramTypes(lines, 1, value[3], "First GENERATE AC");
             lines.Add("CVR " + DataObjectText.FieldLabel(2, 8, 5) + " PIN try counter (low nibble): " + (value[4] >> 4).ToString());
             lines.Add("CVR " + DataObjectText.FieldLabel(4, 8, 5) + " Issuer script commands with secure messaging processed: " + (value[6] >> 4).ToString());
             DataObjectText.DescribeBits(lines, "CVR ", value, 3, 5, CcdCvrNames, 1);
@@ -419,6 +398,13 @@ namespace Terminal.EmvKernel.DataObjects
         }
 
         // ---- shared ----
+
+        // The two cryptogram-type fields (b8-b7 second GENERATE AC, b6-b5 first) that all CVR layouts share.
+        private static void AddCryptogramTypes(ArrayList lines, int byteNumber, int b, string firstCommand)
+        {
+            lines.Add("CVR " + DataObjectText.FieldLabel(byteNumber, 8, 7) + " " + SecondAcName(b >> 6));
+            lines.Add("CVR " + DataObjectText.FieldLabel(byteNumber, 6, 5) + " " + FirstAcName((b >> 4) & 3, firstCommand));
+        }
 
         private static string SecondAcName(int twoBits)
         {

@@ -4,7 +4,7 @@ namespace Terminal.EmvKernel.Tlv
     /// BER-TLV parser, EMV 4.4 Book 3, Annex B (ISO/IEC 8825-1 subset):
     /// tags of 1-3 bytes, definite lengths in short form or '81'/'82'/'83' long form, templates
     /// (b6 of the first tag byte set) parsed recursively, at most <see cref="MaxNesting"/> templates deep.
-    /// Padding bytes '00' (Book 3 Annex B) and, by default, 'FF' (ISO/IEC 7816-4, 5.2.2.1) before,
+    /// Padding bytes '00' (Book 3 Annex B) and, by default, 'FF' (ISO/IEC 7816-4:1995, Annex D.1) before,
     /// between and after objects are skipped.
     /// <para>
     /// Malformed input raises <see cref="TlvException"/> and nothing else; the first fault in input order
@@ -43,10 +43,14 @@ namespace Terminal.EmvKernel.Tlv
             return Build(data, offset, end, skipFfPadding);
         }
 
-        /// <summary>True when the byte at a position where a tag may start is padding.</summary>
-        private static bool IsPadding(int b, bool skipFf)
+        /// <summary>
+        /// The position of the next tag at or after pos, skipping padding: '00' always (Book 3 Annex B),
+        /// 'FF' when <paramref name="skipFf"/> (ISO/IEC 7816-4:1995, Annex D.1). Returns end when only padding is left.
+        /// </summary>
+        private static int SkipPadding(byte[] data, int pos, int end, bool skipFf)
         {
-            return b == 0x00 || (b == 0xFF && skipFf);
+            while (pos < end && (data[pos] == 0x00 || (data[pos] == 0xFF && skipFf))) pos++;
+            return pos;
         }
 
         /// <summary>
@@ -55,22 +59,17 @@ namespace Terminal.EmvKernel.Tlv
         /// </summary>
         private static void Check(byte[] data, int pos, int end, int nesting, bool skipFf)
         {
-            while (pos < end)
+            while ((pos = SkipPadding(data, pos, end, skipFf)) < end)
             {
-                if (IsPadding(data[pos], skipFf))
-                {
-                    pos++;
-                    continue;
-                }
                 int tagStart = pos;
                 int tag = TlvReader.ReadTag(data, ref pos, end);
                 int lengthStart = pos;
                 int length = TlvReader.ReadLength(data, ref pos, end, tag);
                 if (length > end - pos)
                 {
-                    if (nesting == 0)
-                        throw new TlvException(TlvError.ValueOverrunsInput, lengthStart, "tag " + TlvTag.ToHex(tag) + " declares " + length.ToString() + " value bytes, " + (end - pos).ToString() + " left in the input");
-                    throw new TlvException(TlvError.ValueOverrunsTemplate, lengthStart, "tag " + TlvTag.ToHex(tag) + " declares " + length.ToString() + " value bytes, " + (end - pos).ToString() + " left in its template");
+                    string detail = "tag " + TlvTag.ToHex(tag) + " declares " + length.ToString() + " value bytes, " + (end - pos).ToString() + " left in ";
+                    if (nesting == 0) throw new TlvException(TlvError.ValueOverrunsInput, lengthStart, detail + "the input");
+                    throw new TlvException(TlvError.ValueOverrunsTemplate, lengthStart, detail + "its template");
                 }
                 if ((data[tagStart] & 0x20) != 0)
                 {
@@ -82,47 +81,32 @@ namespace Terminal.EmvKernel.Tlv
             }
         }
 
-        /// <summary>Builds the objects of [pos, end), which <see cref="Check"/> has accepted.</summary>
+        /// <summary>
+        /// Builds the objects of [pos, end), which <see cref="Check"/> has accepted. The first pass only
+        /// counts them, so that the list is allocated at its exact size.
+        /// </summary>
         private static TlvList Build(byte[] data, int pos, int end, bool skipFf)
         {
-            int count = CountObjects(data, pos, end, skipFf);
+            int count = 0;
+            for (int at = pos; (at = SkipPadding(data, at, end, skipFf)) < end; count++)
+            {
+                int tag = TlvReader.ReadTag(data, ref at, end);
+                int length = TlvReader.ReadLength(data, ref at, end, tag);
+                at += length;
+            }
             if (count == 0) return TlvList.Empty;
             TlvObject[] items = new TlvObject[count];
-            int n = 0;
-            while (pos < end)
+            for (int n = 0; n < count; n++)
             {
-                if (IsPadding(data[pos], skipFf))
-                {
-                    pos++;
-                    continue;
-                }
-                int tagStart = pos;
+                int tagStart = SkipPadding(data, pos, end, skipFf);
+                pos = tagStart;
                 int tag = TlvReader.ReadTag(data, ref pos, end);
                 int length = TlvReader.ReadLength(data, ref pos, end, tag);
                 TlvList children = (data[tagStart] & 0x20) != 0 ? Build(data, pos, pos + length, skipFf) : TlvList.Empty;
-                items[n++] = new TlvObject(tag, data, tagStart, pos, length, children);
+                items[n] = new TlvObject(tag, data, tagStart, pos, length, children);
                 pos += length;
             }
             return new TlvList(items);
-        }
-
-        /// <summary>Number of objects directly in [pos, end) (already checked).</summary>
-        private static int CountObjects(byte[] data, int pos, int end, bool skipFf)
-        {
-            int count = 0;
-            while (pos < end)
-            {
-                if (IsPadding(data[pos], skipFf))
-                {
-                    pos++;
-                    continue;
-                }
-                int tag = TlvReader.ReadTag(data, ref pos, end);
-                int length = TlvReader.ReadLength(data, ref pos, end, tag);
-                pos += length;
-                count++;
-            }
-            return count;
         }
     }
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using Terminal.EmvKernel.Apdu;
+using Terminal.Tests.Tlv;
 using Xunit;
 using static Terminal.Tests.Apdu.ApduTestSupport;
 
@@ -31,16 +32,8 @@ public class ApduFuzzTests
         H("00000000"),
     ];
 
-    /// <summary>
-    /// n random bytes (0 to max) drawn from a seeded generator. (CsCheck's Gen.Byte.Array is a C# 14 extension
-    /// property, out of reach at the project's language version 12.)
-    /// </summary>
-    private static Gen<byte[]> RandomBytes(int max) => Gen.Select(Gen.Int[0, max], Gen.Int, (n, seed) =>
-    {
-        byte[] bytes = new byte[n];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
-    });
+    /// <summary>Random byte strings of 0 to <paramref name="max"/> bytes.</summary>
+    private static Gen<byte[]> RandomBytes(int max) => TlvGen.ArrayOf(Gen.Byte, 0, max);
 
     /// <summary>Random bytes of length 0 to 300, or a seed changed by one to four edits.</summary>
     private static Gen<byte[]> Inputs(byte[][] seeds) => Gen.OneOf<byte[]>(
@@ -79,7 +72,7 @@ public class ApduFuzzTests
             }
             // Whatever parses encodes back to the same bytes.
             if (!c.Encode().AsSpan().SequenceEqual(bytes)) throw new Exception("round trip differs");
-        }, iter: FuzzIterations);
+        }, iter: FuzzIterations.Value);
     }
 
     [Fact]
@@ -98,7 +91,7 @@ public class ApduFuzzTests
             }
             if (!r.Encode().AsSpan().SequenceEqual(bytes)) throw new Exception("round trip differs");
             _ = StatusWord.Describe(r.Sw);
-        }, iter: FuzzIterations);
+        }, iter: FuzzIterations.Value);
     }
 
     [Fact]
@@ -120,7 +113,7 @@ public class ApduFuzzTests
             catch (TranscriptFormatException)
             {
             }
-        }, iter: FuzzIterations);
+        }, iter: FuzzIterations.Value);
     }
 
     [Fact]
@@ -154,7 +147,7 @@ public class ApduFuzzTests
             {
             }
             if (card.Sent > 8) throw new Exception("bound not kept: " + card.Sent);
-        }, iter: FuzzIterations / 10);
+        }, iter: FuzzIterations.Value / 10);
     }
 
     /// <summary>Answers with the given byte strings in turn, then with "9000".</summary>

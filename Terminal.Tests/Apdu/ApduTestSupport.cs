@@ -6,16 +6,6 @@ namespace Terminal.Tests.Apdu;
 /// <summary>Small helpers shared by the APDU tests.</summary>
 internal static class ApduTestSupport
 {
-    /// <summary>Parser fuzz iterations: TERMINAL_FUZZ_ITERATIONS, default 100000.</summary>
-    public static long FuzzIterations
-    {
-        get
-        {
-            string text = Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS");
-            return long.TryParse(text, out long n) && n > 0 ? n : 100_000;
-        }
-    }
-
     /// <summary>A transcript from alternating command/response hex strings (a scripted card).</summary>
     public static Transcript Script(params string[] hexLines)
     {

@@ -102,10 +102,7 @@ public class TranscriptAcceptanceTests
     public void Visa_cvm_list()
     {
         // Step 5 (READ RECORD SFI 3 record 3): 70 12 8E 10 | 00000000 00000000 | 41 03 | 42 03 | 1E 03 | 1F 02
-        var t = Load("contact-visa-in.txt");
-        var cvm = new CvmList(TlvParser.Parse(ResponseApdu.Parse(t[4].Response).Data).Find(0x8E).CopyValue());
-        Assert.Equal(0, cvm.AmountX);
-        Assert.Equal(0, cvm.AmountY);
+        var cvm = CvmListOfStep("contact-visa-in.txt", 5);
         Assert.Equal(4, cvm.Count);
         // 41 = 0100 0001: b7 apply next rule if unsuccessful, code 01 plaintext PIN by ICC; condition 03 if terminal supports it
         AssertRule(cvm.RuleAt(0), CvmCodes.PlaintextPinByIcc, CvmCodes.IfTerminalSupportsCvm, true);
@@ -121,15 +118,22 @@ public class TranscriptAcceptanceTests
     public void Mastercard_cvm_list()
     {
         // Step 3 (READ RECORD SFI 2 record 1): ... 8E 0C | 00000000 00000000 | 5E 03 | 1F 03
-        var t = Load("contactless-mastercard-in.txt");
-        var cvm = new CvmList(TlvParser.Parse(ResponseApdu.Parse(t[2].Response).Data).Find(0x8E).CopyValue());
-        Assert.Equal(0, cvm.AmountX);
-        Assert.Equal(0, cvm.AmountY);
+        var cvm = CvmListOfStep("contactless-mastercard-in.txt", 3);
         Assert.Equal(2, cvm.Count);
         // 5E = 0101 1110: b7 set, code 1E signature; condition 03
         AssertRule(cvm.RuleAt(0), CvmCodes.Signature, CvmCodes.IfTerminalSupportsCvm, true);
         // 1F: no CVM required, b7 clear; condition 03
         AssertRule(cvm.RuleAt(1), CvmCodes.NoCvmRequired, CvmCodes.IfTerminalSupportsCvm, false);
+    }
+
+    /// <summary>The CVM List '8E' in the response of 1-based <paramref name="step"/>; both cards have X = Y = 0.</summary>
+    private static CvmList CvmListOfStep(string file, int step)
+    {
+        var t = Load(file);
+        var cvm = new CvmList(TlvParser.Parse(ResponseApdu.Parse(t[step - 1].Response).Data).Find(0x8E).CopyValue());
+        Assert.Equal(0, cvm.AmountX);
+        Assert.Equal(0, cvm.AmountY);
+        return cvm;
     }
 
     private static void AssertAfl(ApplicationFileLocator afl, params (int sfi, int first, int last, int oda)[] expected)

@@ -25,19 +25,27 @@ public class DataObjectListPropertyTests
 
     private static readonly SyntheticSource Source = new();
 
-    /// <summary>Parses; only TlvException may escape; an accepted DOL must build DataLength bytes.</summary>
+    /// <summary>
+    /// Parses; only TlvException may escape; an accepted DOL must build DataLength bytes. Allocation: a
+    /// parse makes two int arrays of at most input/2 entries (4 bytes each) and one small object, so at
+    /// most 4 bytes per input byte + 256; a rejected DOL only the exception (same bound as the TLV parser).
+    /// </summary>
     private static void ParseAndBuild(byte[] input)
     {
         DataObjectList dol;
+        long before = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             dol = DataObjectList.Parse(input);
         }
         catch (TlvException ex)
         {
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before <= TlvPropertyTests.RejectAllocationBound);
             Assert.InRange(ex.Offset, 0, input.Length);
             return;
         }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated <= 4L * input.Length + 256, $"parsing a {input.Length}-byte DOL allocated {allocated} bytes");
         int sum = 0;
         for (int i = 0; i < dol.Count; i++) sum += dol.LengthAt(i);
         Assert.Equal(sum, dol.DataLength);

@@ -34,7 +34,8 @@ namespace Terminal.EmvKernel.Crypto.Emv
         /// <summary>
         /// Method 2 (EMV 4.4 Book 2, 8.2.2): ARPC = leftmost 4 bytes of ISO/IEC 9797-1 MAC algorithm 3, padding
         /// method 2, with the AC session key over ARQC || CSU || proprietary authentication data (0 to 8 bytes;
-        /// null means none).
+        /// null means none). The MAC runs on the portable <see cref="Iso9797Mac"/>; the provider argument keeps
+        /// the calls of the layer uniform.
         /// </summary>
         public static byte[] GenerateMethod2(ICryptoProvider provider, byte[] key, byte[] arqc, byte[] csu, byte[] proprietaryAuthenticationData)
         {

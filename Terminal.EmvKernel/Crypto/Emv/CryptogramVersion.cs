@@ -306,12 +306,12 @@ namespace Terminal.EmvKernel.Crypto.Emv
         {
             EmvBytes.RequireNotNull(keys, "ICC master keys");
             CheckTransaction(atc, arqc);
-            byte[] pinBlock = BuildPinBlock(keys.ApplicationCryptogram, newPin, currentPin);
-            byte[] smc = DeriveSecureMessagingKey(provider, keys.SecureMessagingConfidentiality, atc, arqc);
+            byte[] pinBlock = BuildPinBlock(keys.MkAc, newPin, currentPin);
+            byte[] smc = DeriveSecureMessagingKey(provider, keys.MkSmc, atc, arqc);
             byte[] enciphered = SecureMessaging.EncipherData(provider, smc, PinEncipherment, pinBlock);
             System.Array.Clear(pinBlock, 0, pinBlock.Length);
             byte[] claInsP1P2 = new byte[] { 0x84, 0x24, 0x00, (byte)(currentPin == null ? 0x02 : 0x01) };
-            return BuildScriptCommand(provider, keys.SecureMessagingIntegrity, atc, arqc, claInsP1P2, enciphered);
+            return BuildScriptCommand(provider, keys.MkSmi, atc, arqc, claInsP1P2, enciphered);
         }
 
         /// <summary>
@@ -322,10 +322,10 @@ namespace Terminal.EmvKernel.Crypto.Emv
         public string OpenPinChangeCommand(ICryptoProvider provider, IccMasterKeys keys, byte[] atc, byte[] arqc, byte[] command, string currentPin)
         {
             EmvBytes.RequireNotNull(keys, "ICC master keys");
-            if (!VerifyScriptCommand(provider, keys.SecureMessagingIntegrity, atc, arqc, command)) return null;
+            if (!VerifyScriptCommand(provider, keys.MkSmi, atc, arqc, command)) return null;
             int p2 = command[3];
             if (command[1] != 0x24 || (p2 != 0x01 && p2 != 0x02)) return null;
-            byte[] smc = DeriveSecureMessagingKey(provider, keys.SecureMessagingConfidentiality, atc, arqc);
+            byte[] smc = DeriveSecureMessagingKey(provider, keys.MkSmc, atc, arqc);
             byte[] pinBlock = SecureMessaging.DecipherData(provider, smc, PinEncipherment, SecureMessaging.CommandData(command));
             if (pinBlock == null || pinBlock.Length != 8) return null;
             bool withCurrent = p2 == 0x01;
@@ -334,7 +334,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             if (PinBlock == PinBlockFormat.IsoFormat2 || (PinBlock == PinBlockFormat.VisWithCurrentPinElseIsoFormat2 && !withCurrent))
                 pin = withCurrent ? null : PinChangeBlock.RecoverIsoFormat2(pinBlock);
             else
-                pin = PinChangeBlock.RecoverVis(pinBlock, keys.ApplicationCryptogram, withCurrent ? currentPin : null);
+                pin = PinChangeBlock.RecoverVis(pinBlock, keys.MkAc, withCurrent ? currentPin : null);
             System.Array.Clear(pinBlock, 0, pinBlock.Length);
             return pin;
         }

@@ -23,13 +23,13 @@ namespace Terminal.EmvKernel.Crypto.Emv
         private readonly byte[] _smc;
 
         /// <summary>A copy of the ICC master key for application cryptograms (MK AC).</summary>
-        public byte[] ApplicationCryptogram { get { return EmvBytes.Slice(_ac, 0, 16); } }
+        public byte[] MkAc { get { return EmvBytes.Slice(_ac, 0, 16); } }
 
         /// <summary>A copy of the ICC master key for secure messaging integrity (MK SMI).</summary>
-        public byte[] SecureMessagingIntegrity { get { return EmvBytes.Slice(_smi, 0, 16); } }
+        public byte[] MkSmi { get { return EmvBytes.Slice(_smi, 0, 16); } }
 
         /// <summary>A copy of the ICC master key for secure messaging confidentiality (MK SMC).</summary>
-        public byte[] SecureMessagingConfidentiality { get { return EmvBytes.Slice(_smc, 0, 16); } }
+        public byte[] MkSmc { get { return EmvBytes.Slice(_smc, 0, 16); } }
 
         /// <summary>
         /// Derives the three ICC master keys from the issuer master keys for AC, SMI and SMC with the same

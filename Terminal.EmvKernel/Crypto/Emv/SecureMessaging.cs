@@ -31,7 +31,8 @@ namespace Terminal.EmvKernel.Crypto.Emv
 
         /// <summary>
         /// Command MAC (EMV 4.4 Book 2, 9.2.3 and Annex A1.2): ISO/IEC 9797-1 MAC algorithm 3, padding method 2,
-        /// with the 16-byte SMI session key over macData; 8 bytes.
+        /// with the 16-byte SMI session key over macData; 8 bytes. The MAC runs on the portable
+        /// <see cref="Iso9797Mac"/>; the provider argument keeps the calls of the layer uniform.
         /// </summary>
         public static byte[] CommandMac(ICryptoProvider provider, byte[] smiSessionKey, byte[] macData)
         {

@@ -44,9 +44,9 @@ public class CvnVectorTests
         // Issuer: ICC master keys.
         IccMasterKeys keys = IccMasterKeys.Derive(p, option, Hex(inputs.Text("issuer_master_key_ac")),
             Hex(inputs.Text("issuer_master_key_smi")), Hex(inputs.Text("issuer_master_key_smc")), inputs.Text("pan"), inputs.Text("psn"));
-        actual["icc_master_key_ac"] = keys.ApplicationCryptogram;
-        actual["icc_master_key_smi"] = keys.SecureMessagingIntegrity;
-        actual["icc_master_key_smc"] = keys.SecureMessagingConfidentiality;
+        actual["icc_master_key_ac"] = keys.MkAc;
+        actual["icc_master_key_smi"] = keys.MkSmi;
+        actual["icc_master_key_smc"] = keys.MkSmc;
 
         // Card: AC data and cryptogram. Terminal data = the tag values before AIP (82) and ATC (9F36).
         var tags = inputs.GetProperty("ac_data_tags").EnumerateArray().ToArray();
@@ -58,31 +58,31 @@ public class CvnVectorTests
         string issuerPart = inputs.Text("cvr") != null ? inputs.Text("cvr") + (inputs.Text("counters") ?? "") : inputs.Text("iad");
         Assert.Equal(issuerPart, Convert.ToHexString(cv.IssuerPartOf(iad)));
 
-        actual["ac_session_key"] = cv.DeriveAcKey(p, keys.ApplicationCryptogram, atc, un);
+        actual["ac_session_key"] = cv.DeriveAcKey(p, keys.MkAc, atc, un);
         actual["ac_data"] = cv.BuildAcData(terminalData, aip, atc, iad);
-        byte[] arqc = cv.GenerateAc(p, keys.ApplicationCryptogram, terminalData, aip, atc, un, iad);
+        byte[] arqc = cv.GenerateAc(p, keys.MkAc, terminalData, aip, atc, un, iad);
         actual["arqc"] = arqc;
-        Assert.True(cv.VerifyAc(p, keys.ApplicationCryptogram, terminalData, aip, atc, un, iad, Hex(expected.Text("arqc"))));
+        Assert.True(cv.VerifyAc(p, keys.MkAc, terminalData, aip, atc, un, iad, Hex(expected.Text("arqc"))));
 
         // Issuer: ARPC in tag 91; card: its check.
         byte[] responseCode = Hex(cv.ArpcMethod == 1 ? inputs.Text("arc") : inputs.Text("csu"));
-        byte[] tag91 = cv.GenerateIssuerAuthenticationData(p, keys.ApplicationCryptogram, atc, un, arqc, responseCode, null);
+        byte[] tag91 = cv.GenerateIssuerAuthenticationData(p, keys.MkAc, atc, un, arqc, responseCode, null);
         int arpcLength = cv.ArpcMethod == 1 ? 8 : 4;
         Assert.Equal(arpcLength + responseCode.Length, tag91.Length);
         Assert.Equal(responseCode, tag91[arpcLength..]);
         actual["arpc"] = tag91[..arpcLength];
-        Assert.True(cv.VerifyIssuerAuthenticationData(p, keys.ApplicationCryptogram, atc, un, Hex(expected.Text("arqc")), tag91));
+        Assert.True(cv.VerifyIssuerAuthenticationData(p, keys.MkAc, atc, un, Hex(expected.Text("arqc")), tag91));
 
         // Issuer script command with MAC (no data), and the card's check.
         byte[] header = Hex(inputs.Text("script_command_header"));
-        byte[] smi = cv.DeriveSecureMessagingKey(p, keys.SecureMessagingIntegrity, atc, arqc);
-        byte[] script = cv.BuildScriptCommand(p, keys.SecureMessagingIntegrity, atc, arqc, header[..4], null);
+        byte[] smi = cv.DeriveSecureMessagingKey(p, keys.MkSmi, atc, arqc);
+        byte[] script = cv.BuildScriptCommand(p, keys.MkSmi, atc, arqc, header[..4], null);
         Assert.Equal(header, script[..5]);
         Assert.Equal(13, script.Length);
         actual["script_mac_session_key_smi"] = smi;
         actual["script_mac_data"] = cv.ScriptMacData(header, atc, arqc, null);
         actual["script_command_mac"] = script[5..];
-        Assert.True(cv.VerifyScriptCommand(p, keys.SecureMessagingIntegrity, atc, arqc, script));
+        Assert.True(cv.VerifyScriptCommand(p, keys.MkSmi, atc, arqc, script));
 
         int commands = 0;
         foreach (var pc in expected.GetProperty("pin_change_commands").EnumerateArray())
@@ -109,8 +109,8 @@ public class CvnVectorTests
         var actual = new Dictionary<string, byte[]>();
 
         byte[] command = cv.BuildPinChangeCommand(p, keys, atc, arqc, newPin, currentPin);
-        byte[] pinBlock = cv.BuildPinBlock(keys.ApplicationCryptogram, newPin, currentPin);
-        byte[] smc = cv.DeriveSecureMessagingKey(p, keys.SecureMessagingConfidentiality, atc, arqc);
+        byte[] pinBlock = cv.BuildPinBlock(keys.MkAc, newPin, currentPin);
+        byte[] smc = cv.DeriveSecureMessagingKey(p, keys.MkSmc, atc, arqc);
         byte[] enciphered = SecureMessaging.EncipherData(p, smc, cv.PinEncipherment, pinBlock);
         Assert.Equal(enciphered, SecureMessaging.CommandData(command));
         Assert.StartsWith(cv.PinEncipherment == DataEncipherment.Visa ? "Visa:" : "Mastercard:", pc.Text("encipherment") ?? (cv.Scheme + ":"));

@@ -267,8 +267,8 @@ public class EmvCryptoNegativeTests
         byte[] ac = MkAc();
         var keys = new IccMasterKeys(ac, ac, ac);
         ac[0] ^= 0xFF;
-        Assert.NotEqual(ac, keys.ApplicationCryptogram);
-        keys.SecureMessagingIntegrity[0] ^= 0xFF;
-        Assert.Equal(keys.ApplicationCryptogram, keys.SecureMessagingIntegrity);
+        Assert.NotEqual(ac, keys.MkAc);
+        keys.MkSmi[0] ^= 0xFF;
+        Assert.Equal(keys.MkAc, keys.MkSmi);
     }
 }

@@ -203,17 +203,17 @@ public class EmvCryptoPropertyTests
                     // Personalisation (issuer, BCL) and the card's own keys (portable) are the same keys.
                     IccMasterKeys issuer = IccMasterKeys.Derive(Host, cv.MasterKeyDerivation, imkAc, imkSmi, imkSmc, pan, psn);
                     IccMasterKeys card = IccMasterKeys.Derive(Card, cv.MasterKeyDerivation, imkAc, imkSmi, imkSmc, pan, psn);
-                    Assert.Equal(issuer.ApplicationCryptogram, card.ApplicationCryptogram);
+                    Assert.Equal(issuer.MkAc, card.MkAc);
 
-                    byte[] arqc = cv.GenerateAc(Card, card.ApplicationCryptogram, terminalData, aip, atc, un, iad);
-                    Assert.True(cv.VerifyAc(Host, issuer.ApplicationCryptogram, terminalData, aip, atc, un, iad, arqc));
+                    byte[] arqc = cv.GenerateAc(Card, card.MkAc, terminalData, aip, atc, un, iad);
+                    Assert.True(cv.VerifyAc(Host, issuer.MkAc, terminalData, aip, atc, un, iad, arqc));
 
                     byte[] code = cv.ArpcMethod == 1 ? new byte[] { 0x30, 0x30 } : new byte[] { 0x00, 0x80, 0x00, 0x00 };
-                    byte[] tag91 = cv.GenerateIssuerAuthenticationData(Host, issuer.ApplicationCryptogram, atc, un, arqc, code, null);
-                    Assert.True(cv.VerifyIssuerAuthenticationData(Card, card.ApplicationCryptogram, atc, un, arqc, tag91));
+                    byte[] tag91 = cv.GenerateIssuerAuthenticationData(Host, issuer.MkAc, atc, un, arqc, code, null);
+                    Assert.True(cv.VerifyIssuerAuthenticationData(Card, card.MkAc, atc, un, arqc, tag91));
 
-                    byte[] block = cv.BuildScriptCommand(Host, issuer.SecureMessagingIntegrity, atc, arqc, new byte[] { 0x84, 0x1E, 0x00, 0x00 }, null);
-                    Assert.True(cv.VerifyScriptCommand(Card, card.SecureMessagingIntegrity, atc, arqc, block));
+                    byte[] block = cv.BuildScriptCommand(Host, issuer.MkSmi, atc, arqc, new byte[] { 0x84, 0x1E, 0x00, 0x00 }, null);
+                    Assert.True(cv.VerifyScriptCommand(Card, card.MkSmi, atc, arqc, block));
 
                     byte[] pinChange = cv.BuildPinChangeCommand(Host, issuer, atc, arqc, pin, null);
                     Assert.Equal(pin, cv.OpenPinChangeCommand(Card, card, atc, arqc, pinChange, "0000"));

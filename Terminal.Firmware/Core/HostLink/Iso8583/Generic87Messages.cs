@@ -47,7 +47,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
             return Card(MessageTypes.FinancialRequest, ProcessingRefund, t, true);
         }
 
-        /// <summary>0200 financial request, balance inquiry (amount optional).</summary>
+        /// <summary>0200 financial request, balance inquiry (no amount).</summary>
         public static Iso8583Message BalanceInquiry(TransactionFields t)
         {
             return Card(MessageTypes.FinancialRequest, ProcessingBalanceInquiry, t, false);
@@ -78,7 +78,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
             m.Header = original.Header;
             m.CopyFields(original, ReversalCopy);
             MessageBuilding.Required(m, 7, transmissionDateTime);
-            MessageBuilding.Required(m, 11, stan);
+            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, stan);
             MessageBuilding.Optional(m, 39, reasonCode);
             m.SetString(90, OriginalDataElements(original));
             return m;
@@ -110,7 +110,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
             m.Header = approved.Header;
             m.CopyFields(approved, UploadCopy);
             MessageBuilding.Required(m, 7, transmissionDateTime);
-            MessageBuilding.Required(m, 11, stan);
+            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, stan);
             Iso8583Packager.CheckMti(approved.Mti);
             m.SetString(60, string.Concat(approved.Mti, Digits.Pad(approved.GetNumeric(11), 6, 60)));
             return m;
@@ -151,15 +151,14 @@ namespace Terminal.Firmware.HostLink.Iso8583
             return MessageBuilding.Response(request, request.Header, ResponseEcho, responseCode);
         }
 
-        private static Iso8583Message Card(string mti, string processingCode, TransactionFields t, bool amountRequired)
+        private static Iso8583Message Card(string mti, string processingCode, TransactionFields t, bool withAmount)
         {
             MessageBuilding.CheckInput(t);
             Iso8583Message m = new Iso8583Message(mti);
             if (t.Pan == null && t.Track2 == null) throw MessageBuilding.Missing(2);
             MessageBuilding.Optional(m, 2, t.Pan);
             m.SetString(3, processingCode);
-            if (amountRequired) MessageBuilding.Required(m, 4, t.Amount);
-            else MessageBuilding.Optional(m, 4, t.Amount);
+            if (withAmount) MessageBuilding.Required(Generic87Dialect.Packager, m, 4, t.Amount);
             Terminal(m, t);
             MessageBuilding.Required(m, 12, t.LocalTime);
             MessageBuilding.Required(m, 13, t.LocalDate);
@@ -179,7 +178,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
         private static void Terminal(Iso8583Message m, TransactionFields t)
         {
             MessageBuilding.Required(m, 7, t.TransmissionDateTime);
-            MessageBuilding.Required(m, 11, t.Stan);
+            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, t.Stan);
             MessageBuilding.Required(m, 41, t.TerminalId);
             MessageBuilding.Optional(m, 42, t.MerchantId);
         }

@@ -42,14 +42,15 @@ namespace Terminal.Firmware.HostLink.Iso8583
         /// <summary>Writes DE 74-77, 86-89 and 97 into the message.</summary>
         public void WriteTo(Iso8583Message m)
         {
-            m.SetNumeric(74, CreditsNumber);
-            m.SetNumeric(75, CreditsReversalNumber);
-            m.SetNumeric(76, DebitsNumber);
-            m.SetNumeric(77, DebitsReversalNumber);
-            m.SetNumeric(86, CreditsAmount);
-            m.SetNumeric(87, CreditsReversalAmount);
-            m.SetNumeric(88, DebitsAmount);
-            m.SetNumeric(89, DebitsReversalAmount);
+            Iso8583Packager p = Generic87Dialect.Packager;
+            p.SetNumeric(m, 74, CreditsNumber);
+            p.SetNumeric(m, 75, CreditsReversalNumber);
+            p.SetNumeric(m, 76, DebitsNumber);
+            p.SetNumeric(m, 77, DebitsReversalNumber);
+            p.SetNumeric(m, 86, CreditsAmount);
+            p.SetNumeric(m, 87, CreditsReversalAmount);
+            p.SetNumeric(m, 88, DebitsAmount);
+            p.SetNumeric(m, 89, DebitsReversalAmount);
             m.SetString(97, NetSettlement());
         }
 

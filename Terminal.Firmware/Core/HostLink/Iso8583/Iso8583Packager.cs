@@ -55,6 +55,25 @@ namespace Terminal.Firmware.HostLink.Iso8583
             return result;
         }
 
+        /// <summary>
+        /// Sets a numeric field in its canonical form for this table: a fixed-length field gets exactly its length
+        /// in digits (leading zeros), as the parser returns it. Throws when the field is undefined or too short.
+        /// </summary>
+        public void SetNumeric(Iso8583Message message, int field, long value)
+        {
+            if (message == null) throw new Iso8583Exception(Iso8583Error.InvalidValue, Iso8583Exception.NoField, Iso8583Exception.NoOffset, "null message");
+            FieldDefinition d = Definition(field);
+            if (d == null) throw new Iso8583Exception(Iso8583Error.UnknownField, field, Iso8583Exception.NoOffset, null);
+            if (value < 0) throw new Iso8583Exception(Iso8583Error.InvalidValue, field, Iso8583Exception.NoOffset, "negative number");
+            string digits = value.ToString();
+            if (d.LengthType == LengthType.Fixed)
+            {
+                if (digits.Length > d.MaxLength) throw new Iso8583Exception(Iso8583Error.LengthOverMax, field, Iso8583Exception.NoOffset, "number wider than the field");
+                digits = string.Concat(new string('0', d.MaxLength - digits.Length), digits);
+            }
+            message.SetString(field, digits);
+        }
+
         /// <summary>Packs MTI, bitmap(s) and fields (no TPDU, header or length prefix).</summary>
         public byte[] Pack(Iso8583Message message)
         {

@@ -15,12 +15,6 @@ namespace Terminal.Firmware.HostLink.Iso8583
             if (value != null) m.SetBytes(field, value);
         }
 
-        /// <summary>Sets the field when the number is non-negative.</summary>
-        internal static void Optional(Iso8583Message m, int field, long value)
-        {
-            if (value >= 0) m.SetNumeric(field, value);
-        }
-
         /// <summary>Sets the field; a null value raises <see cref="Iso8583Error.MissingField"/>.</summary>
         internal static void Required(Iso8583Message m, int field, string value)
         {
@@ -28,11 +22,11 @@ namespace Terminal.Firmware.HostLink.Iso8583
             m.SetString(field, value);
         }
 
-        /// <summary>Sets the field; a negative number raises <see cref="Iso8583Error.MissingField"/>.</summary>
-        internal static void Required(Iso8583Message m, int field, long value)
+        /// <summary>Sets the numeric field at the table's width; a negative number raises <see cref="Iso8583Error.MissingField"/>.</summary>
+        internal static void Required(Iso8583Packager p, Iso8583Message m, int field, long value)
         {
             if (value < 0) throw Missing(field);
-            m.SetNumeric(field, value);
+            p.SetNumeric(m, field, value);
         }
 
         /// <summary>The exception for a mandatory builder input that is missing.</summary>

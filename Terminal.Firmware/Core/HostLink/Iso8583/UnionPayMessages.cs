@@ -211,7 +211,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
         {
             MessageBuilding.CheckInput(t);
             Iso8583Message m = Start(mti, header);
-            MessageBuilding.Required(m, 11, t.Stan);
+            MessageBuilding.Required(UnionPayDialect.Packager, m, 11, t.Stan);
             MessageBuilding.Required(m, 41, t.TerminalId);
             MessageBuilding.Required(m, 42, t.MerchantId);
             m.SetString(60, new UnionPayField60(TypeManagement, Batch(t), networkCode).Compose());
@@ -219,16 +219,15 @@ namespace Terminal.Firmware.HostLink.Iso8583
         }
 
         private static Iso8583Message Card(string mti, string processingCode, string condition, string type,
-            UnionPayHeader header, TransactionFields t, bool amountRequired)
+            UnionPayHeader header, TransactionFields t, bool withAmount)
         {
             MessageBuilding.CheckInput(t);
             Iso8583Message m = Start(mti, header);
             if (t.Pan == null && t.Track2 == null) throw MessageBuilding.Missing(2);
             MessageBuilding.Optional(m, 2, t.Pan);
             m.SetString(3, processingCode);
-            if (amountRequired) MessageBuilding.Required(m, 4, t.Amount);
-            else MessageBuilding.Optional(m, 4, t.Amount);
-            MessageBuilding.Required(m, 11, t.Stan);
+            if (withAmount) MessageBuilding.Required(UnionPayDialect.Packager, m, 4, t.Amount);
+            MessageBuilding.Required(UnionPayDialect.Packager, m, 11, t.Stan);
             MessageBuilding.Optional(m, 14, t.ExpiryDate);
             MessageBuilding.Required(m, 22, t.PosEntryMode);
             MessageBuilding.Optional(m, 23, t.CardSequenceNumber);
