@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CsCheck;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Pc.Crypto;
 using Terminal.Tests.Support;
 using Xunit;
 
@@ -10,8 +9,6 @@ namespace Terminal.Tests.Crypto;
 public class AesTests
 {
     internal const string VectorFile = "crypto/aes.json";
-
-    private static readonly ICryptoProvider[] Providers = [new PortableCryptoProvider(), new BclCryptoProvider()];
 
     [SkippableFact]
     public void Every_vector_enciphers_and_deciphers_through_the_cipher_and_both_providers()
@@ -32,7 +29,7 @@ public class AesTests
 
             Assert.True(expected == Convert.ToHexString(AesCipher.Encrypt(key, iv, plaintext, 0, plaintext.Length)), id + " AesCipher.Encrypt");
             Assert.True(plaintext.SequenceEqual(AesCipher.Decrypt(key, iv, ciphertext, 0, ciphertext.Length)), id + " AesCipher.Decrypt");
-            foreach (ICryptoProvider p in Providers)
+            foreach (ICryptoProvider p in CryptoTestSupport.Providers)
             {
                 Assert.True(expected == Convert.ToHexString(p.Aes(CipherDirection.Encrypt, key, iv, plaintext, 0, plaintext.Length)), id + " " + p.GetType().Name + " encrypt");
                 Assert.True(plaintext.SequenceEqual(p.Aes(CipherDirection.Decrypt, key, iv, ciphertext, 0, ciphertext.Length)), id + " " + p.GetType().Name + " decrypt");

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using CsCheck;
+using Terminal.EmvKernel.Crypto;
+using Terminal.Pc.Crypto;
 
 namespace Terminal.Tests.Crypto;
 
@@ -19,6 +21,9 @@ internal static class CryptoTestSupport
             return Math.Clamp(configured / 200, 500, 50000);
         }
     }
+
+    /// <summary>The two providers whose results must agree.</summary>
+    public static readonly ICryptoProvider[] Providers = [new PortableCryptoProvider(), new BclCryptoProvider()];
 
     /// <summary>Random bytes of exactly n (CsCheck's Gen.Byte.Array is a C# 14 extension; the project builds with C# 12).</summary>
     public static Gen<byte[]> Bytes(int n) => new GenArray<byte>(Gen.Byte)[n];

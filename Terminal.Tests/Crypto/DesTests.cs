@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CsCheck;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Pc.Crypto;
 using Terminal.Tests.Support;
 using Xunit;
 
@@ -11,15 +10,13 @@ public class DesTests
 {
     internal const string VectorFile = "crypto/des-tdes.json";
 
-    private static readonly ICryptoProvider[] Providers = [new PortableCryptoProvider(), new BclCryptoProvider()];
-
     /// <summary>Encrypts and decrypts with the key through DesCipher and both providers.</summary>
     private static void Check(string id, byte[] key, byte[] iv, byte[] plaintext, string expected)
     {
         Assert.True(expected == Convert.ToHexString(DesCipher.Encrypt(key, iv, plaintext, 0, plaintext.Length)), id + " DesCipher.Encrypt");
         byte[] ciphertext = Convert.FromHexString(expected);
         Assert.True(plaintext.SequenceEqual(DesCipher.Decrypt(key, iv, ciphertext, 0, ciphertext.Length)), id + " DesCipher.Decrypt");
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             Assert.True(expected == Convert.ToHexString(p.Tdes(CipherDirection.Encrypt, key, iv, plaintext, 0, plaintext.Length)), id + " " + p.GetType().Name + " encrypt");
             Assert.True(plaintext.SequenceEqual(p.Tdes(CipherDirection.Decrypt, key, iv, ciphertext, 0, ciphertext.Length)), id + " " + p.GetType().Name + " decrypt");
