@@ -127,14 +127,10 @@ namespace Terminal.EmvKernel.Crypto
                 k += 4;
             }
             byte[] sbox = _tables.SBox;
-            BigEndian.WriteUInt32(output, outputOffset, ((uint)sbox[(int)(s0 >> 24)] << 24 | (uint)sbox[(int)((s1 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s2 >> 8) & 0xFF)] << 8 | sbox[(int)(s3 & 0xFF)]) ^ rk[k]);
-            BigEndian.WriteUInt32(output, outputOffset + 4, ((uint)sbox[(int)(s1 >> 24)] << 24 | (uint)sbox[(int)((s2 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s3 >> 8) & 0xFF)] << 8 | sbox[(int)(s0 & 0xFF)]) ^ rk[k + 1]);
-            BigEndian.WriteUInt32(output, outputOffset + 8, ((uint)sbox[(int)(s2 >> 24)] << 24 | (uint)sbox[(int)((s3 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s0 >> 8) & 0xFF)] << 8 | sbox[(int)(s1 & 0xFF)]) ^ rk[k + 2]);
-            BigEndian.WriteUInt32(output, outputOffset + 12, ((uint)sbox[(int)(s3 >> 24)] << 24 | (uint)sbox[(int)((s0 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s1 >> 8) & 0xFF)] << 8 | sbox[(int)(s2 & 0xFF)]) ^ rk[k + 3]);
+            BigEndian.WriteUInt32(output, outputOffset, Substitute(sbox, s0, s1, s2, s3) ^ rk[k]);
+            BigEndian.WriteUInt32(output, outputOffset + 4, Substitute(sbox, s1, s2, s3, s0) ^ rk[k + 1]);
+            BigEndian.WriteUInt32(output, outputOffset + 8, Substitute(sbox, s2, s3, s0, s1) ^ rk[k + 2]);
+            BigEndian.WriteUInt32(output, outputOffset + 12, Substitute(sbox, s3, s0, s1, s2) ^ rk[k + 3]);
         }
 
         /// <inheritdoc/>
@@ -163,14 +159,20 @@ namespace Terminal.EmvKernel.Crypto
                 k += 4;
             }
             byte[] inv = _tables.InverseSBox;
-            BigEndian.WriteUInt32(output, outputOffset, ((uint)inv[(int)(s0 >> 24)] << 24 | (uint)inv[(int)((s3 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s2 >> 8) & 0xFF)] << 8 | inv[(int)(s1 & 0xFF)]) ^ rk[k]);
-            BigEndian.WriteUInt32(output, outputOffset + 4, ((uint)inv[(int)(s1 >> 24)] << 24 | (uint)inv[(int)((s0 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s3 >> 8) & 0xFF)] << 8 | inv[(int)(s2 & 0xFF)]) ^ rk[k + 1]);
-            BigEndian.WriteUInt32(output, outputOffset + 8, ((uint)inv[(int)(s2 >> 24)] << 24 | (uint)inv[(int)((s1 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s0 >> 8) & 0xFF)] << 8 | inv[(int)(s3 & 0xFF)]) ^ rk[k + 2]);
-            BigEndian.WriteUInt32(output, outputOffset + 12, ((uint)inv[(int)(s3 >> 24)] << 24 | (uint)inv[(int)((s2 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s1 >> 8) & 0xFF)] << 8 | inv[(int)(s0 & 0xFF)]) ^ rk[k + 3]);
+            BigEndian.WriteUInt32(output, outputOffset, Substitute(inv, s0, s3, s2, s1) ^ rk[k]);
+            BigEndian.WriteUInt32(output, outputOffset + 4, Substitute(inv, s1, s0, s3, s2) ^ rk[k + 1]);
+            BigEndian.WriteUInt32(output, outputOffset + 8, Substitute(inv, s2, s1, s0, s3) ^ rk[k + 2]);
+            BigEndian.WriteUInt32(output, outputOffset + 12, Substitute(inv, s3, s2, s1, s0) ^ rk[k + 3]);
+        }
+
+        /// <summary>
+        /// Last round (no MixColumns): byte 0 of a, 1 of b, 2 of c, 3 of d through the (inverse) S-box, so the
+        /// order of the four state words performs the (inverse) ShiftRows.
+        /// </summary>
+        private static uint Substitute(byte[] box, uint a, uint b, uint c, uint d)
+        {
+            return ((uint)box[(int)(a >> 24)] << 24) | ((uint)box[(int)((b >> 16) & 0xFF)] << 16)
+                | ((uint)box[(int)((c >> 8) & 0xFF)] << 8) | box[(int)(d & 0xFF)];
         }
 
         private static uint Rotate8(uint x) { return (x >> 8) | (x << 24); }
