@@ -12,7 +12,7 @@ namespace Terminal.VirtualCards.Personalisation
     public sealed class CardProfile
     {
         internal static readonly string[] CardKeys = new string[] {
-            "name", "statement", "decision", "tvr", "cvm-result", "scheme", "interface",
+            "name", "statement", "decision", "tvr", "cvm-result", "host", "amount", "scheme", "interface",
             "atr", "pse", "pse-sfi", "ppse" };
         internal static readonly string[] TrackKeys = new string[] { "track1", "track2", "service-code", "magstripe-only" };
         internal static readonly string[] CardBehaviourKeys = new string[] { "t0", "remove-after", "processing-time-ms" };
