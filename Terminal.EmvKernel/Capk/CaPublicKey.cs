@@ -125,10 +125,10 @@ namespace Terminal.EmvKernel.Capk
             return true;
         }
 
-        /// <summary>True when this key has the given RID (first 5 bytes at offset) and index.</summary>
+        /// <summary>True when this key has the given RID (rid[offset..offset+5)) and index; false when the array is too short.</summary>
         public bool Matches(byte[] rid, int offset, byte index)
         {
-            if (index != Index) return false;
+            if (index != Index || rid == null || offset < 0 || offset > rid.Length - RidLength) return false;
             for (int i = 0; i < RidLength; i++)
                 if (rid[offset + i] != _rid[i]) return false;
             return true;

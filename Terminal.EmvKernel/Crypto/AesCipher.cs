@@ -1,9 +1,9 @@
 namespace Terminal.EmvKernel.Crypto
 {
     /// <summary>
-    /// AES-128/192/256 (FIPS 197), chosen by the key length (16, 24 or 32 bytes). The round keys for both
-    /// directions are computed once per instance (decryption uses the equivalent inverse cipher, FIPS 197
-    /// 5.3.5), so keep the instance when enciphering many blocks under one key. Instances hold key material.
+    /// AES-128/192/256 (FIPS 197), chosen by the key length (16, 24 or 32 bytes). The round keys are computed
+    /// once per instance (the decryption keys, for the equivalent inverse cipher of FIPS 197 5.3.5, on the first
+    /// decryption), so keep the instance when enciphering many blocks under one key. Instances hold key material.
     /// </summary>
     public sealed class AesCipher : IBlockCipher
     {
@@ -12,7 +12,7 @@ namespace Terminal.EmvKernel.Crypto
 
         private readonly AesTables _tables;
         private readonly uint[] _encrypt;
-        private readonly uint[] _decrypt;
+        private uint[] _decrypt;   // built on the first decryption; CMAC and key derivation never need it
         private readonly int _rounds;
 
         /// <summary>Keys a cipher with the whole array (16, 24 or 32 bytes).</summary>
@@ -29,7 +29,6 @@ namespace Terminal.EmvKernel.Crypto
             _tables = AesTables.Instance;
             _rounds = length / 4 + 6;
             _encrypt = new uint[4 * (_rounds + 1)];
-            _decrypt = new uint[_encrypt.Length];
             ExpandKey(key, offset, length);
         }
 
@@ -76,10 +75,17 @@ namespace Terminal.EmvKernel.Crypto
                 }
                 w[i] = w[i - nk] ^ temp;
             }
+        }
 
-            // FIPS 197 5.3.5: decryption round keys in reverse order, InvMixColumns on all but the first and last.
+        /// <summary>FIPS 197 5.3.5: decryption round keys in reverse order, InvMixColumns on all but the first and last.</summary>
+        private uint[] DecryptionKeys()
+        {
+            uint[] keys = _decrypt;
+            if (keys != null) return keys;
+            byte[] sbox = _tables.SBox;
+            uint[] w = _encrypt;
             uint[] td0 = _tables.Td0;
-            uint[] dk = _decrypt;
+            uint[] dk = new uint[w.Length];
             int last = 4 * _rounds;
             for (int j = 0; j < 4; j++)
             {
@@ -96,6 +102,8 @@ namespace Terminal.EmvKernel.Crypto
                         ^ Rotate16(td0[sbox[(int)((x >> 8) & 0xFF)]]) ^ Rotate24(td0[sbox[(int)(x & 0xFF)]]);
                 }
             }
+            _decrypt = dk;
+            return dk;
         }
 
         /// <inheritdoc/>
@@ -119,20 +127,16 @@ namespace Terminal.EmvKernel.Crypto
                 k += 4;
             }
             byte[] sbox = _tables.SBox;
-            BigEndian.WriteUInt32(output, outputOffset, ((uint)sbox[(int)(s0 >> 24)] << 24 | (uint)sbox[(int)((s1 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s2 >> 8) & 0xFF)] << 8 | sbox[(int)(s3 & 0xFF)]) ^ rk[k]);
-            BigEndian.WriteUInt32(output, outputOffset + 4, ((uint)sbox[(int)(s1 >> 24)] << 24 | (uint)sbox[(int)((s2 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s3 >> 8) & 0xFF)] << 8 | sbox[(int)(s0 & 0xFF)]) ^ rk[k + 1]);
-            BigEndian.WriteUInt32(output, outputOffset + 8, ((uint)sbox[(int)(s2 >> 24)] << 24 | (uint)sbox[(int)((s3 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s0 >> 8) & 0xFF)] << 8 | sbox[(int)(s1 & 0xFF)]) ^ rk[k + 2]);
-            BigEndian.WriteUInt32(output, outputOffset + 12, ((uint)sbox[(int)(s3 >> 24)] << 24 | (uint)sbox[(int)((s0 >> 16) & 0xFF)] << 16
-                | (uint)sbox[(int)((s1 >> 8) & 0xFF)] << 8 | sbox[(int)(s2 & 0xFF)]) ^ rk[k + 3]);
+            BigEndian.WriteUInt32(output, outputOffset, Substitute(sbox, s0, s1, s2, s3) ^ rk[k]);
+            BigEndian.WriteUInt32(output, outputOffset + 4, Substitute(sbox, s1, s2, s3, s0) ^ rk[k + 1]);
+            BigEndian.WriteUInt32(output, outputOffset + 8, Substitute(sbox, s2, s3, s0, s1) ^ rk[k + 2]);
+            BigEndian.WriteUInt32(output, outputOffset + 12, Substitute(sbox, s3, s0, s1, s2) ^ rk[k + 3]);
         }
 
         /// <inheritdoc/>
         public void DecryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
-            uint[] rk = _decrypt;
+            uint[] rk = DecryptionKeys();
             uint[] td0 = _tables.Td0;
             uint s0 = BigEndian.ReadUInt32(input, inputOffset) ^ rk[0];
             uint s1 = BigEndian.ReadUInt32(input, inputOffset + 4) ^ rk[1];
@@ -155,14 +159,20 @@ namespace Terminal.EmvKernel.Crypto
                 k += 4;
             }
             byte[] inv = _tables.InverseSBox;
-            BigEndian.WriteUInt32(output, outputOffset, ((uint)inv[(int)(s0 >> 24)] << 24 | (uint)inv[(int)((s3 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s2 >> 8) & 0xFF)] << 8 | inv[(int)(s1 & 0xFF)]) ^ rk[k]);
-            BigEndian.WriteUInt32(output, outputOffset + 4, ((uint)inv[(int)(s1 >> 24)] << 24 | (uint)inv[(int)((s0 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s3 >> 8) & 0xFF)] << 8 | inv[(int)(s2 & 0xFF)]) ^ rk[k + 1]);
-            BigEndian.WriteUInt32(output, outputOffset + 8, ((uint)inv[(int)(s2 >> 24)] << 24 | (uint)inv[(int)((s1 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s0 >> 8) & 0xFF)] << 8 | inv[(int)(s3 & 0xFF)]) ^ rk[k + 2]);
-            BigEndian.WriteUInt32(output, outputOffset + 12, ((uint)inv[(int)(s3 >> 24)] << 24 | (uint)inv[(int)((s2 >> 16) & 0xFF)] << 16
-                | (uint)inv[(int)((s1 >> 8) & 0xFF)] << 8 | inv[(int)(s0 & 0xFF)]) ^ rk[k + 3]);
+            BigEndian.WriteUInt32(output, outputOffset, Substitute(inv, s0, s3, s2, s1) ^ rk[k]);
+            BigEndian.WriteUInt32(output, outputOffset + 4, Substitute(inv, s1, s0, s3, s2) ^ rk[k + 1]);
+            BigEndian.WriteUInt32(output, outputOffset + 8, Substitute(inv, s2, s1, s0, s3) ^ rk[k + 2]);
+            BigEndian.WriteUInt32(output, outputOffset + 12, Substitute(inv, s3, s2, s1, s0) ^ rk[k + 3]);
+        }
+
+        /// <summary>
+        /// Last round (no MixColumns): byte 0 of a, 1 of b, 2 of c, 3 of d through the (inverse) S-box, so the
+        /// order of the four state words performs the (inverse) ShiftRows.
+        /// </summary>
+        private static uint Substitute(byte[] box, uint a, uint b, uint c, uint d)
+        {
+            return ((uint)box[(int)(a >> 24)] << 24) | ((uint)box[(int)((b >> 16) & 0xFF)] << 16)
+                | ((uint)box[(int)((c >> 8) & 0xFF)] << 8) | box[(int)(d & 0xFF)];
         }
 
         private static uint Rotate8(uint x) { return (x >> 8) | (x << 24); }

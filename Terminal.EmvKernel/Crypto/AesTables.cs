@@ -26,16 +26,8 @@ namespace Terminal.EmvKernel.Crypto
         /// <summary>The tables, built on the first call.</summary>
         internal static AesTables Instance
         {
-            get
-            {
-                AesTables tables = _instance;
-                if (tables == null)
-                {
-                    tables = new AesTables();
-                    _instance = tables;
-                }
-                return tables;
-            }
+            // A race may build the tables twice; both results are equal and the field never goes back to null.
+            get { if (_instance == null) _instance = new AesTables(); return _instance; }
         }
 
         private AesTables()

@@ -76,22 +76,33 @@ namespace Terminal.EmvKernel.Crypto
         {
             if (_keyLength == 8)
             {
-                ScheduleOne(key, offset, _encrypt, 0, false);
-                ScheduleOne(key, offset, _decrypt, 0, true);
+                ScheduleOne(key, offset, _encrypt, 0);
+                Reverse(_encrypt, 0, _decrypt, 0);
                 return;
             }
-            // SP 800-67 3.1: encryption E(K3) D(K2) E(K1) applied as K1 first; decryption reverses it.
-            int k3 = _keyLength == 24 ? offset + 16 : offset;
-            ScheduleOne(key, offset, _encrypt, 0, false);
-            ScheduleOne(key, offset + 8, _encrypt, 32, true);
-            ScheduleOne(key, k3, _encrypt, 64, false);
-            ScheduleOne(key, k3, _decrypt, 0, true);
-            ScheduleOne(key, offset + 8, _decrypt, 32, false);
-            ScheduleOne(key, offset, _decrypt, 64, true);
+            // SP 800-67 3.1: encryption is E(K1), D(K2), E(K3) in that order, decryption D(K3), E(K2), D(K1).
+            // Each distinct DES key is scheduled once; the other orders are copies (decryption = rounds reversed).
+            ScheduleOne(key, offset, _encrypt, 0);                              // E K1
+            ScheduleOne(key, offset + 8, _decrypt, 32);                         // E K2
+            if (_keyLength == 24) ScheduleOne(key, offset + 16, _encrypt, 64);  // E K3
+            else System.Array.Copy(_encrypt, 0, _encrypt, 64, 32);              // 2-key: K3 = K1
+            Reverse(_decrypt, 32, _encrypt, 32);                                // D K2
+            Reverse(_encrypt, 64, _decrypt, 0);                                 // D K3
+            Reverse(_encrypt, 0, _decrypt, 64);                                 // D K1
         }
 
-        /// <summary>FIPS 46-3 key schedule of one 8-byte DES key into 32 round-key words at ks[start].</summary>
-        private void ScheduleOne(byte[] key, int offset, uint[] ks, int start, bool decrypt)
+        /// <summary>Copies the 16 round keys (two words each) of one DES schedule in reverse round order.</summary>
+        private static void Reverse(uint[] source, int sourceStart, uint[] target, int targetStart)
+        {
+            for (int round = 0; round < 16; round++)
+            {
+                target[targetStart + 2 * round] = source[sourceStart + 30 - 2 * round];
+                target[targetStart + 2 * round + 1] = source[sourceStart + 31 - 2 * round];
+            }
+        }
+
+        /// <summary>FIPS 46-3 key schedule of one 8-byte DES key into 32 round-key words at ks[start], in encryption order.</summary>
+        private void ScheduleOne(byte[] key, int offset, uint[] ks, int start)
         {
             byte[] pc1 = DesTables.Pc1;
             uint c = 0, d = 0;
@@ -119,7 +130,7 @@ namespace Terminal.EmvKernel.Crypto
                     odd |= bits[i];
                     even |= bits[i + 1];
                 }
-                int at = start + 2 * (decrypt ? 15 - round : round);
+                int at = start + 2 * round;
                 ks[at] = odd;
                 ks[at + 1] = even;
             }

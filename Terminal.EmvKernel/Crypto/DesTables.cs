@@ -94,16 +94,8 @@ namespace Terminal.EmvKernel.Crypto
         /// <summary>The tables, built on the first call.</summary>
         internal static DesTables Instance
         {
-            get
-            {
-                DesTables tables = _instance;
-                if (tables == null)
-                {
-                    tables = new DesTables();
-                    _instance = tables;
-                }
-                return tables;
-            }
+            // A race may build the tables twice; both results are equal and the field never goes back to null.
+            get { if (_instance == null) _instance = new DesTables(); return _instance; }
         }
 
         private DesTables()

@@ -88,6 +88,15 @@ namespace Terminal.EmvKernel.Crypto
             }
         }
 
+        /// <summary>One-shot: hashes data[offset..offset+length) as a whole message (earlier input is discarded).</summary>
+        public byte[] Compute(byte[] data, int offset, int length)
+        {
+            CryptoArguments.CheckRange(data, offset, length, "data");
+            Reset();
+            Update(data, offset, length);
+            return Final();
+        }
+
         /// <summary>Finishes the hash, returns the digest and resets for a new message.</summary>
         public byte[] Final()
         {

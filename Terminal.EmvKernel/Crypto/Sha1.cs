@@ -18,16 +18,13 @@ namespace Terminal.EmvKernel.Crypto
         /// <summary>SHA-1 of data[offset..offset+length).</summary>
         public static byte[] Hash(byte[] data, int offset, int length)
         {
-            Sha1 sha = new Sha1();
-            sha.Update(data, offset, length);
-            return sha.Final();
+            return new Sha1().Compute(data, offset, length);
         }
 
         /// <summary>SHA-1 of the whole array.</summary>
         public static byte[] Hash(byte[] data)
         {
-            if (data == null) throw new System.ArgumentNullException("data");
-            return Hash(data, 0, data.Length);
+            return new Sha1().Compute(data, 0, data == null ? 0 : data.Length);
         }
 
         /// <inheritdoc/>

@@ -31,16 +31,13 @@ namespace Terminal.EmvKernel.Crypto
         /// <summary>SHA-256 of data[offset..offset+length).</summary>
         public static byte[] Hash(byte[] data, int offset, int length)
         {
-            Sha256 sha = new Sha256();
-            sha.Update(data, offset, length);
-            return sha.Final();
+            return new Sha256().Compute(data, offset, length);
         }
 
         /// <summary>SHA-256 of the whole array.</summary>
         public static byte[] Hash(byte[] data)
         {
-            if (data == null) throw new System.ArgumentNullException("data");
-            return Hash(data, 0, data.Length);
+            return new Sha256().Compute(data, 0, data == null ? 0 : data.Length);
         }
 
         /// <inheritdoc/>

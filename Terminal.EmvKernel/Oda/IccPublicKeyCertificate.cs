@@ -11,38 +11,17 @@ namespace Terminal.EmvKernel.Oda
     /// public key algorithm (1) | ICC public key length N_IC (1) | exponent length (1) | leftmost N_I-42 bytes of
     /// the ICC public key (BB padded) | hash (20) | trailer BC.
     /// </summary>
-    public sealed class IccPublicKeyCertificate : RecoveredSignature
+    public sealed class IccPublicKeyCertificate : PublicKeyCertificate
     {
         /// <summary>Certificate format of the ICC public key certificate.</summary>
         public const byte CertificateFormat = 0x04;
-        private const int FixedLength = 42;
+
+        private IccPublicKeyCertificate() : base(CertificateChecks.CertificatePanLength)
+        {
+        }
 
         /// <summary>Application PAN from the certificate (10 bytes, padded with F).</summary>
         public byte[] Pan { get; private set; }
-
-        /// <summary>Certificate Expiration Date MMYY (2 bytes, BCD).</summary>
-        public byte[] ExpirationDate { get; private set; }
-
-        /// <summary>Certificate Serial Number (3 bytes).</summary>
-        public byte[] SerialNumber { get; private set; }
-
-        /// <summary>ICC Public Key Algorithm Indicator (01 = RSA).</summary>
-        public byte PublicKeyAlgorithmIndicator { get; private set; }
-
-        /// <summary>ICC Public Key Length N_IC in bytes, as stated in the certificate.</summary>
-        public int PublicKeyLength { get; private set; }
-
-        /// <summary>ICC Public Key Exponent Length in bytes, as stated in the certificate.</summary>
-        public int PublicKeyExponentLength { get; private set; }
-
-        /// <summary>The N_I-42 key bytes of the certificate: the ICC public key or its leftmost digits, with any BB padding.</summary>
-        public byte[] PublicKeyOrLeftmostDigits { get; private set; }
-
-        /// <summary>The ICC public key modulus (leftmost digits | remainder 9F48), only when <see cref="RecoveredSignature.IsValid"/>.</summary>
-        public byte[] Modulus { get; private set; }
-
-        /// <summary>The ICC public key exponent (9F47), only when <see cref="RecoveredSignature.IsValid"/>.</summary>
-        public byte[] Exponent { get; private set; }
 
         /// <summary>As the other overload, with the key of a valid <see cref="IssuerPublicKeyCertificate"/>.</summary>
         public static IccPublicKeyCertificate Recover(ICryptoProvider crypto, IssuerPublicKeyCertificate issuer, byte[] certificate,
@@ -75,38 +54,22 @@ namespace Terminal.EmvKernel.Oda
             byte[] remainder, byte[] exponent, byte[] pan, byte[] staticData, EmvDate date)
         {
             // Steps 1-4 and the hash algorithm of step 6.
-            OdaFailure f = SignatureRecovery.Recover(crypto, issuerModulus, issuerExponent, certificate,
-                FixedLength + 1, CertificateFormat, 17, this);
+            OdaFailure f = RecoverFields(crypto, issuerModulus, issuerExponent, certificate, CertificateFormat);
             if (Recovered == null) return f;
-            byte[] x = Recovered;
-            int n = x.Length;
-            Pan = EmvBytes.Slice(x, 2, CertificateChecks.CertificatePanLength);
-            ExpirationDate = EmvBytes.Slice(x, 12, 2);
-            SerialNumber = EmvBytes.Slice(x, 14, 3);
-            PublicKeyAlgorithmIndicator = x[18];
-            PublicKeyLength = x[19];
-            PublicKeyExponentLength = x[20];
-            PublicKeyOrLeftmostDigits = EmvBytes.Slice(x, 21, n - FixedLength);
+            Pan = EmvBytes.Slice(Recovered, 2, CertificateChecks.CertificatePanLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
-
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent | static data.
             f = SignatureRecovery.CheckHash(crypto, this, remainder, exponent, staticData);
             if (f != OdaFailure.None) return f;
             // Step 8: the certificate's PAN is the Application PAN.
             if (pan == null) return OdaFailure.MissingData;
-            if (!CertificateChecks.CertificatePanMatches(x, 2, pan)) return OdaFailure.PanMismatch;
+            if (!CertificateChecks.CertificatePanMatches(Recovered, 2, pan)) return OdaFailure.PanMismatch;
             // Step 9: expiration date.
-            f = CertificateChecks.CheckExpiration(x, 12, date);
+            f = CheckExpiration(date);
             if (f != OdaFailure.None) return f;
-            // Step 10: public key algorithm.
-            if (PublicKeyAlgorithmIndicator != SignatureRecovery.PublicKeyAlgorithmRsa) return OdaFailure.UnsupportedAlgorithm;
-            // Step 11: the ICC public key.
-            byte[] modulus = PublicKeyAssembly.Modulus(x, 21, n - FixedLength, PublicKeyLength, remainder);
-            if (modulus == null || PublicKeyExponentLength != exponent.Length) return OdaFailure.KeyLengthMismatch;
-            Modulus = modulus;
-            Exponent = EmvBytes.Slice(exponent, 0, exponent.Length);
-            return OdaFailure.None;
+            // Steps 10-11: public key algorithm, then the ICC public key.
+            return CompleteKey(remainder, exponent);
         }
     }
 }

@@ -11,11 +11,15 @@ namespace Terminal.EmvKernel.Oda
     /// hash algorithm (1) | public key algorithm (1) | issuer public key length N_I (1) | exponent length (1) |
     /// leftmost N_CA-36 bytes of the issuer public key (BB padded) | hash (20) | trailer BC.
     /// </summary>
-    public sealed class IssuerPublicKeyCertificate : RecoveredSignature
+    public sealed class IssuerPublicKeyCertificate : PublicKeyCertificate
     {
         /// <summary>Certificate format of the issuer public key certificate.</summary>
         public const byte CertificateFormat = 0x02;
-        private const int FixedLength = 36;
+        private const int IssuerIdentifierLength = 4;
+
+        private IssuerPublicKeyCertificate() : base(IssuerIdentifierLength)
+        {
+        }
 
         /// <summary>RID of the CA key used (5 bytes), or null when the key was not found.</summary>
         public byte[] CaRid { get; private set; }
@@ -25,30 +29,6 @@ namespace Terminal.EmvKernel.Oda
 
         /// <summary>Issuer Identifier: leftmost 3-8 PAN digits padded with F (4 bytes).</summary>
         public byte[] IssuerIdentifier { get; private set; }
-
-        /// <summary>Certificate Expiration Date MMYY (2 bytes, BCD).</summary>
-        public byte[] ExpirationDate { get; private set; }
-
-        /// <summary>Certificate Serial Number (3 bytes).</summary>
-        public byte[] SerialNumber { get; private set; }
-
-        /// <summary>Issuer Public Key Algorithm Indicator (01 = RSA).</summary>
-        public byte PublicKeyAlgorithmIndicator { get; private set; }
-
-        /// <summary>Issuer Public Key Length N_I in bytes, as stated in the certificate.</summary>
-        public int PublicKeyLength { get; private set; }
-
-        /// <summary>Issuer Public Key Exponent Length in bytes, as stated in the certificate.</summary>
-        public int PublicKeyExponentLength { get; private set; }
-
-        /// <summary>The N_CA-36 key bytes of the certificate: the issuer public key or its leftmost digits, with any BB padding.</summary>
-        public byte[] PublicKeyOrLeftmostDigits { get; private set; }
-
-        /// <summary>The issuer public key modulus (leftmost digits | remainder 92), only when <see cref="RecoveredSignature.IsValid"/>.</summary>
-        public byte[] Modulus { get; private set; }
-
-        /// <summary>The issuer public key exponent (9F32), only when <see cref="RecoveredSignature.IsValid"/>.</summary>
-        public byte[] Exponent { get; private set; }
 
         /// <summary>
         /// Looks the CA key up in the store (RID = aidOrRid[0..5), index = 8F) on the transaction date and
@@ -92,40 +72,24 @@ namespace Terminal.EmvKernel.Oda
             byte[] exponent, byte[] pan, EmvDate date, CertificateRevocationList revocations)
         {
             // Steps 1-4 and the hash algorithm of step 6.
-            OdaFailure f = SignatureRecovery.Recover(crypto, caKey.ModulusBytes, caKey.ExponentBytes, certificate,
-                FixedLength + 1, CertificateFormat, 11, this);
+            OdaFailure f = RecoverFields(crypto, caKey.ModulusBytes, caKey.ExponentBytes, certificate, CertificateFormat);
             if (Recovered == null) return f;
-            byte[] x = Recovered;
-            int n = x.Length;
-            IssuerIdentifier = EmvBytes.Slice(x, 2, 4);
-            ExpirationDate = EmvBytes.Slice(x, 6, 2);
-            SerialNumber = EmvBytes.Slice(x, 8, 3);
-            PublicKeyAlgorithmIndicator = x[12];
-            PublicKeyLength = x[13];
-            PublicKeyExponentLength = x[14];
-            PublicKeyOrLeftmostDigits = EmvBytes.Slice(x, 15, n - FixedLength);
+            IssuerIdentifier = EmvBytes.Slice(Recovered, 2, IssuerIdentifierLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
-
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent.
             f = SignatureRecovery.CheckHash(crypto, this, remainder, exponent, null);
             if (f != OdaFailure.None) return f;
             // Step 8: issuer identifier against the PAN.
             if (pan == null) return OdaFailure.MissingData;
-            if (!CertificateChecks.IssuerIdentifierMatchesPan(x, 2, pan)) return OdaFailure.IssuerIdentifierMismatch;
+            if (!CertificateChecks.IssuerIdentifierMatchesPan(Recovered, 2, pan)) return OdaFailure.IssuerIdentifierMismatch;
             // Step 9: expiration date.
-            f = CertificateChecks.CheckExpiration(x, 6, date);
+            f = CheckExpiration(date);
             if (f != OdaFailure.None) return f;
             // Step 10: RID | CA index | serial number not revoked.
-            if (revocations != null && revocations.IsRevoked(caKey.RidBytes, 0, caKey.Index, x, 8)) return OdaFailure.Revoked;
-            // Step 11: public key algorithm.
-            if (PublicKeyAlgorithmIndicator != SignatureRecovery.PublicKeyAlgorithmRsa) return OdaFailure.UnsupportedAlgorithm;
-            // Step 12: the issuer public key.
-            byte[] modulus = PublicKeyAssembly.Modulus(x, 15, n - FixedLength, PublicKeyLength, remainder);
-            if (modulus == null || PublicKeyExponentLength != exponent.Length) return OdaFailure.KeyLengthMismatch;
-            Modulus = modulus;
-            Exponent = EmvBytes.Slice(exponent, 0, exponent.Length);
-            return OdaFailure.None;
+            if (revocations != null && revocations.IsRevoked(caKey.RidBytes, 0, caKey.Index, Recovered, SerialOffset)) return OdaFailure.Revoked;
+            // Steps 11-12: public key algorithm, then the issuer public key.
+            return CompleteKey(remainder, exponent);
         }
     }
 }

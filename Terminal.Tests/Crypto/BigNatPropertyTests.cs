@@ -1,5 +1,6 @@
 using System.Numerics;
 using CsCheck;
+using Terminal.Tests.Tlv;
 using Terminal.EmvKernel.Crypto.BigNumbers;
 using Xunit;
 using static Terminal.Tests.Crypto.BigNatTestSupport;
@@ -95,7 +96,7 @@ public class BigNatPropertyTests
     {
         // Divisor and dividend built from the edge limbs only, so that the quotient-digit estimate is often
         // too large and the add-back step (Knuth D6) runs.
-        Gen.Select(LimbArray(EdgeLimb, 1, 8), LimbArray(EdgeLimb, 2, 5)).Sample((u, v) =>
+        Gen.Select(TlvGen.ArrayOf(EdgeLimb, 1, 8), TlvGen.ArrayOf(EdgeLimb, 2, 5)).Sample((u, v) =>
         {
             byte[] a = LimbsToBytes(u), b = LimbsToBytes(v);
             BigInteger x = Big(a), y = Big(b);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using CsCheck;
+using Terminal.Tests.Tlv;
 
 namespace Terminal.Tests.Crypto;
 
@@ -11,17 +12,13 @@ namespace Terminal.Tests.Crypto;
 internal static class BigNatTestSupport
 {
     /// <summary>
-    /// Iterations for a property: TERMINAL_FUZZ_ITERATIONS (default 100000) divided by the property's cost
-    /// factor, at least 1. The divisors keep each property to a few seconds at the default.
+    /// Iterations for a property: the shared <see cref="FuzzIterations.Value"/> (TERMINAL_FUZZ_ITERATIONS,
+    /// default 100000) divided by the property's cost factor, at least 1. The divisors keep each property to a
+    /// few seconds at the default.
     /// </summary>
-    public static long Iterations(long costDivisor)
-    {
-        long total = 100000;
-        string env = Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS");
-        if (!string.IsNullOrEmpty(env) && long.TryParse(env, out long parsed) && parsed > 0) total = parsed;
-        return Math.Max(1, total / costDivisor);
-    }
+    public static long Iterations(long costDivisor) => Math.Max(1, FuzzIterations.Value / costDivisor);
 
+    // All-ones twice: it is the limb that drives carries furthest.
     private static readonly uint[] EdgeLimbs = { 0u, 1u, 0x7FFFFFFFu, 0x80000000u, 0xFFFFFFFEu, 0xFFFFFFFFu, 0xFFFFFFFFu };
 
     /// <summary>A random limb half of the time, otherwise an edge limb.</summary>
@@ -31,12 +28,9 @@ internal static class BigNatTestSupport
     /// <summary>Only edge limbs: makes the quotient-digit estimate of long division often one too large.</summary>
     public static readonly Gen<uint> EdgeLimb = Gen.Int[0, EdgeLimbs.Length - 1].Select(k => EdgeLimbs[k]);
 
-    /// <summary>Arrays of 32-bit limbs (CsCheck's .Array needs C# 14; the project uses C# 12).</summary>
-    public static Gen<uint[]> LimbArray(Gen<uint> limb, int min, int max) => new GenArray<uint>(limb)[min, max];
-
     /// <summary>Big-endian bytes of a natural number with up to maxLimbs 32-bit limbs (any byte length).</summary>
     public static Gen<byte[]> Natural(int maxLimbs) =>
-        Gen.Select(LimbArray(Limb, 0, maxLimbs), Gen.Int[0, 3], Gen.Int[0, 2], (limbs, cut, leadingZeros) =>
+        Gen.Select(TlvGen.ArrayOf(Limb, 0, maxLimbs), Gen.Int[0, 3], Gen.Int[0, 2], (limbs, cut, leadingZeros) =>
         {
             // Limbs are written most significant first; drop up to 3 top bytes for odd byte lengths and
             // sometimes prepend zero bytes (allowed in the input).

@@ -8,8 +8,6 @@ namespace Terminal.Tests.Crypto;
 /// <summary>Bad input gives one typed ArgumentException (never IndexOutOfRange or NullReference), and no key bytes in the text.</summary>
 public class CryptoArgumentTests
 {
-    private static readonly ICryptoProvider[] Providers = [new PortableCryptoProvider(), new BclCryptoProvider()];
-
     /// <summary>A recognisable key of the given length (bytes A5 5A C3 3C ... ) whose hex must never show up in a message.</summary>
     private static byte[] SecretKey(int length) => Enumerable.Range(0, length).Select(i => (byte)(0xA5 ^ (i * 0x3B))).ToArray();
 
@@ -38,7 +36,7 @@ public class CryptoArgumentTests
         Assert.Contains("8, 16 or 24", e.Message);
         Assert.Contains(length + " bytes", e.Message);
         AssertNoKeyIn(e, key);
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             var pe = Assert.Throws<ArgumentException>(() => p.Tdes(CipherDirection.Encrypt, key, null, new byte[8], 0, 8));
             Assert.Equal(e.Message, pe.Message);
@@ -61,7 +59,7 @@ public class CryptoArgumentTests
         var e = Assert.Throws<ArgumentException>(() => new AesCipher(key));
         Assert.Contains("16, 24 or 32", e.Message);
         AssertNoKeyIn(e, key);
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             var pe = Assert.Throws<ArgumentException>(() => p.Aes(CipherDirection.Decrypt, key, null, new byte[16], 0, 16));
             Assert.Equal(e.Message, pe.Message);
@@ -86,7 +84,7 @@ public class CryptoArgumentTests
         for (int n = 1; n < 32; n++)
         {
             byte[] data = new byte[n];
-            foreach (ICryptoProvider p in Providers)
+            foreach (ICryptoProvider p in CryptoTestSupport.Providers)
             {
                 if (n % 8 != 0)
                 {
@@ -105,7 +103,7 @@ public class CryptoArgumentTests
     [Fact]
     public void An_iv_of_the_wrong_length_is_an_argument_error()
     {
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             Assert.Contains("iv must be 8 bytes", Assert.Throws<ArgumentException>(() => p.Tdes(CipherDirection.Encrypt, SecretKey(8), new byte[16], new byte[8], 0, 8)).Message);
             Assert.Contains("iv must be 16 bytes", Assert.Throws<ArgumentException>(() => p.Aes(CipherDirection.Encrypt, SecretKey(16), new byte[8], new byte[16], 0, 16)).Message);
@@ -115,7 +113,7 @@ public class CryptoArgumentTests
     [Fact]
     public void Null_arrays_are_argument_null_errors()
     {
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             Assert.Throws<ArgumentNullException>(() => p.Sha1(null, 0, 0));
             Assert.Throws<ArgumentNullException>(() => p.Sha256(null, 0, 0));
@@ -144,7 +142,7 @@ public class CryptoArgumentTests
     public void Ranges_outside_the_array_are_out_of_range_errors(int offset, int length)
     {
         byte[] data = new byte[16];
-        foreach (ICryptoProvider p in Providers)
+        foreach (ICryptoProvider p in CryptoTestSupport.Providers)
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => p.Sha1(data, offset, length));
             Assert.Throws<ArgumentOutOfRangeException>(() => p.Sha256(data, offset, length));

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CsCheck;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Pc.Crypto;
 using Terminal.Tests.Support;
 using Xunit;
 
@@ -11,20 +10,8 @@ public class DesTests
 {
     internal const string VectorFile = "crypto/des-tdes.json";
 
-    private static readonly ICryptoProvider[] Providers = [new PortableCryptoProvider(), new BclCryptoProvider()];
-
-    /// <summary>Encrypts and decrypts with the key through DesCipher and both providers.</summary>
-    private static void Check(string id, byte[] key, byte[] iv, byte[] plaintext, string expected)
-    {
-        Assert.True(expected == Convert.ToHexString(DesCipher.Encrypt(key, iv, plaintext, 0, plaintext.Length)), id + " DesCipher.Encrypt");
-        byte[] ciphertext = Convert.FromHexString(expected);
-        Assert.True(plaintext.SequenceEqual(DesCipher.Decrypt(key, iv, ciphertext, 0, ciphertext.Length)), id + " DesCipher.Decrypt");
-        foreach (ICryptoProvider p in Providers)
-        {
-            Assert.True(expected == Convert.ToHexString(p.Tdes(CipherDirection.Encrypt, key, iv, plaintext, 0, plaintext.Length)), id + " " + p.GetType().Name + " encrypt");
-            Assert.True(plaintext.SequenceEqual(p.Tdes(CipherDirection.Decrypt, key, iv, ciphertext, 0, ciphertext.Length)), id + " " + p.GetType().Name + " decrypt");
-        }
-    }
+    private static void Check(string id, byte[] key, byte[] iv, byte[] plaintext, string expected) =>
+        CryptoTestSupport.CheckKnownAnswer(id, false, key, iv, plaintext, expected);
 
     [SkippableFact]
     public void Every_vector_enciphers_and_deciphers_through_the_cipher_and_both_providers()
@@ -59,10 +46,7 @@ public class DesTests
         Gen.Select(CryptoTestSupport.Key(8, 16, 24), CryptoTestSupport.OptionalIv(8), CryptoTestSupport.Blocks(8, 40)).Sample((key, iv, data) =>
         {
             if (CryptoTestSupport.BclRefuses(key)) return;
-            byte[] expected = CryptoTestSupport.BclDes(false, key, iv, data);
-            Assert.Equal(expected, DesCipher.Encrypt(key, iv, data, 0, data.Length));
-            Assert.Equal(CryptoTestSupport.BclDes(true, key, iv, data), DesCipher.Decrypt(key, iv, data, 0, data.Length));
-            Assert.Equal(data, DesCipher.Decrypt(key, iv, expected, 0, expected.Length));
+            CryptoTestSupport.AssertMatchesBcl(false, key, iv, data);
         }, iter: CryptoTestSupport.Iterations);
     }
 

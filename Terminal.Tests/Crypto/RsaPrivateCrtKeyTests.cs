@@ -27,6 +27,20 @@ public class RsaPrivateCrtKeyTests
     }
 
     [Fact]
+    public void Key_with_p_below_q_gives_the_same_private_operation()
+    {
+        // PKCS #1 does not order p and q: swap them (qInv becomes p^-1 mod q, by Fermat since q is prime).
+        var swapped = new RsaPrivateCrtKey(Key.Modulus, Key.Exponent, MinimalBytes(Key.Q), MinimalBytes(Key.P),
+            MinimalBytes(Key.DQ), MinimalBytes(Key.DP), MinimalBytes(BigInteger.ModPow(Key.P, Key.Q - 2, Key.Q)));
+        Assert.True(Key.Q < Key.P);
+        for (int i = 0; i < 4; i++)
+        {
+            BigInteger x = RsaTests.RandomBelow(Key.N);
+            Assert.Equal(Bytes(BigInteger.ModPow(x, Key.D, Key.N), Key.Length), Rsa.PrivateOperation(swapped, Bytes(x, Key.Length)));
+        }
+    }
+
+    [Fact]
     public void Inconsistent_parts_are_rejected_without_revealing_them()
     {
         string pHex = Convert.ToHexString(MinimalBytes(Key.P));

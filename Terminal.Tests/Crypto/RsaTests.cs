@@ -16,13 +16,11 @@ public class RsaTests
     /// <summary>Sizes in bits: the usual, the EMV maximum 1984, and sizes that are not multiples of 64 or 8.</summary>
     public static TheoryData<int, int> Keys()
     {
+        // e = 3 keys are generated here (Miller-Rabin on BigInteger) and cost most of this class's time, so
+        // 1976 bits (a top limb of 24 bits) is covered with e = 65537 only; 1025 bits has a 1-bit top limb.
         var data = new TheoryData<int, int>();
-        foreach (int bits in new[] { 512, 1024, 1152, 1408, 1976, 1984, 2048 })
-        {
-            data.Add(bits, 3);
-            data.Add(bits, 65537);
-        }
-        data.Add(1025, 3);
+        foreach (int bits in new[] { 512, 1024, 1152, 1408, 1976, 1984, 2048 }) data.Add(bits, 65537);
+        foreach (int bits in new[] { 512, 1024, 1025, 1152, 1408, 1984, 2048 }) data.Add(bits, 3);
         data.Add(1023, 65537);
         return data;
     }

@@ -101,6 +101,9 @@ public class ShaTests
         sha.Final(output, 3);
         Assert.Equal(SHA1.HashData(abc), output.AsSpan(3, 20).ToArray());
         Assert.Equal(new byte[3], output.AsSpan(0, 3).ToArray());
+        // Compute is one-shot: input given before it does not count.
+        sha.Update(new byte[7]);
+        Assert.Equal(SHA1.HashData(abc), sha.Compute(abc, 0, 3));
         Assert.Equal(20, sha.DigestLength);
         Assert.Equal(32, new Sha256().DigestLength);
     }

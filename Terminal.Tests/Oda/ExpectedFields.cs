@@ -20,6 +20,8 @@ internal sealed class ExpectedFields
         _where = where;
     }
 
+    public bool Has(string name) => _object.TryGetProperty(name, out _);
+
     public JsonElement Raw(string name)
     {
         Assert.True(_object.TryGetProperty(name, out var v), $"{_where}: field '{name}' missing from the vector");

@@ -261,6 +261,31 @@ public class OdaRuleTests
     }
 
     [Fact]
+    public void Signed_random_blocks_with_valid_header_and_trailer_never_throw()
+    {
+        // Blocks that pass steps 2-4 (6A, a format, BC) with random content, so that the field reading, the
+        // dynamic data lengths and the key assembly run on arbitrary values.
+        var store = Store();
+        var gen = Gen.Select(Gen.Int[2, 5], Gen.Byte, GenExtensions.get_Array(Gen.Byte)[125, 125]);
+        gen.Sample((format, hashAlgorithm, body) =>
+        {
+            byte[] block = new byte[] { 0x6A, (byte)format }.Concat(body).Append((byte)0xBC).ToArray();
+            if (hashAlgorithm < 0x80) block[format == 2 ? 11 : format == 4 ? 17 : 2] = 0x01;
+            byte[] signature = Ca.Sign(block);
+            RecoveredSignature r = format switch
+            {
+                2 => IssuerPublicKeyCertificate.Recover(store, Rid, Index, signature, body[..5], new byte[] { 3 }, Pan, Today),
+                3 => SignedStaticApplicationData.Verify(Crypto, Ca.Modulus, Ca.Exponent, signature, StaticData),
+                4 => IccPublicKeyCertificate.Recover(Crypto, Ca.Modulus, Ca.Exponent, signature, null, new byte[] { 3 }, Pan, StaticData, Today),
+                _ => SignedDynamicApplicationData.VerifyCombined(Crypto, Ca.Modulus, Ca.Exponent, signature, new byte[4], body[0], new byte[20]),
+            };
+            Assert.Equal(block, r.Recovered);
+            Assert.NotEqual(OdaFailure.None, r.Failure);
+            Assert.Equal(format, r.Format);
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Random_signatures_never_throw_and_never_verify()
     {
         var store = Store();

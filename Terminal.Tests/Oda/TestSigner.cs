@@ -10,8 +10,7 @@ namespace Terminal.Tests.Oda;
 /// </summary>
 internal sealed class TestSigner
 {
-    private readonly BigInteger _n;
-    private readonly BigInteger _d;
+    private readonly BigInteger _p, _q, _dp, _dq, _qInv;
 
     public byte[] Modulus { get; }
     public byte[] Exponent { get; }
@@ -20,8 +19,11 @@ internal sealed class TestSigner
     {
         Modulus = p.Modulus!;
         Exponent = p.Exponent!;
-        _n = new BigInteger(p.Modulus, isUnsigned: true, isBigEndian: true);
-        _d = new BigInteger(p.D, isUnsigned: true, isBigEndian: true);
+        _p = Number(p.P);
+        _q = Number(p.Q);
+        _dp = Number(p.DP);
+        _dq = Number(p.DQ);
+        _qInv = Number(p.InverseQ);
     }
 
     public static TestSigner Create(int bits)
@@ -30,10 +32,16 @@ internal sealed class TestSigner
         return new TestSigner(rsa.ExportParameters(true));
     }
 
-    /// <summary>block^d mod n, left-padded to the modulus length.</summary>
+    private static BigInteger Number(byte[] b) => new(b, isUnsigned: true, isBigEndian: true);
+
+    /// <summary>block^d mod n (with the CRT parameters), left-padded to the modulus length.</summary>
     public byte[] Sign(byte[] block)
     {
-        byte[] r = BigInteger.ModPow(new BigInteger(block, isUnsigned: true, isBigEndian: true), _d, _n).ToByteArray(isUnsigned: true, isBigEndian: true);
+        BigInteger c = Number(block);
+        BigInteger m1 = BigInteger.ModPow(c, _dp, _p), m2 = BigInteger.ModPow(c, _dq, _q);
+        BigInteger h = (_qInv * (m1 - m2)) % _p;
+        if (h.Sign < 0) h += _p;
+        byte[] r = (m2 + h * _q).ToByteArray(isUnsigned: true, isBigEndian: true);
         byte[] s = new byte[Modulus.Length];
         r.CopyTo(s, s.Length - r.Length);
         return s;

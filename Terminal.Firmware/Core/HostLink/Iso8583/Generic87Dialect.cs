@@ -9,39 +9,14 @@ namespace Terminal.Firmware.HostLink.Iso8583
     /// </summary>
     public static class Generic87Dialect
     {
-        private static Iso8583Packager _packager;
-        private static Iso8583Dialect _plain;
-        private static Iso8583Dialect _withTpdu;
-
         /// <summary>The field table.</summary>
-        public static Iso8583Packager Packager
-        {
-            get
-            {
-                if (_packager == null) _packager = new Iso8583Packager(MtiEncoding.Bcd, BitmapEncoding.Binary, Fields());
-                return _packager;
-            }
-        }
+        public static readonly Iso8583Packager Packager = new Iso8583Packager(MtiEncoding.Bcd, BitmapEncoding.Binary, Fields());
 
         /// <summary>The dialect without anything in front of the MTI (PostChannel-style framing).</summary>
-        public static Iso8583Dialect Dialect
-        {
-            get
-            {
-                if (_plain == null) _plain = new Iso8583Dialect("ISO 8583:1987 generic terminal", Packager, MessageHeaderLayout.None);
-                return _plain;
-            }
-        }
+        public static readonly Iso8583Dialect Dialect = new Iso8583Dialect("ISO 8583:1987 generic terminal", Packager, MessageHeaderLayout.None);
 
         /// <summary>The same table behind a 5-byte TPDU (NACChannel-style framing).</summary>
-        public static Iso8583Dialect DialectWithTpdu
-        {
-            get
-            {
-                if (_withTpdu == null) _withTpdu = new Iso8583Dialect("ISO 8583:1987 generic terminal, TPDU", Packager, MessageHeaderLayout.TpduOnly);
-                return _withTpdu;
-            }
-        }
+        public static readonly Iso8583Dialect DialectWithTpdu = new Iso8583Dialect("ISO 8583:1987 generic terminal, TPDU", Packager, MessageHeaderLayout.TpduOnly);
 
         /// <summary>The rows of the table (a new array each call).</summary>
         public static FieldDefinition[] Fields()

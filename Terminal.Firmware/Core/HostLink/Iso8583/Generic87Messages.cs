@@ -73,12 +73,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
         /// </summary>
         public static Iso8583Message Reversal(Iso8583Message original, int stan, string transmissionDateTime, string reasonCode)
         {
-            MessageBuilding.CheckInput(original);
-            Iso8583Message m = new Iso8583Message(MessageTypes.ReversalRequest);
-            m.Header = original.Header;
-            m.CopyFields(original, ReversalCopy);
-            MessageBuilding.Required(m, 7, transmissionDateTime);
-            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, stan);
+            Iso8583Message m = Follow(original, MessageTypes.ReversalRequest, ReversalCopy, stan, transmissionDateTime);
             MessageBuilding.Optional(m, 39, reasonCode);
             m.SetString(90, OriginalDataElements(original));
             return m;
@@ -105,12 +100,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
         /// </summary>
         public static Iso8583Message BatchUpload(Iso8583Message approved, int stan, string transmissionDateTime)
         {
-            MessageBuilding.CheckInput(approved);
-            Iso8583Message m = new Iso8583Message(MessageTypes.BatchUpload);
-            m.Header = approved.Header;
-            m.CopyFields(approved, UploadCopy);
-            MessageBuilding.Required(m, 7, transmissionDateTime);
-            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, stan);
+            Iso8583Message m = Follow(approved, MessageTypes.BatchUpload, UploadCopy, stan, transmissionDateTime);
             Iso8583Packager.CheckMti(approved.Mti);
             m.SetString(60, string.Concat(approved.Mti, Digits.Pad(approved.GetNumeric(11), 6, 60)));
             return m;
@@ -149,6 +139,18 @@ namespace Terminal.Firmware.HostLink.Iso8583
         {
             MessageBuilding.CheckInput(request);
             return MessageBuilding.Response(request, request.Header, ResponseEcho, responseCode);
+        }
+
+        /// <summary>A message that follows <paramref name="original"/>: same header, copied fields, its own DE 7 and DE 11.</summary>
+        private static Iso8583Message Follow(Iso8583Message original, string mti, int[] copy, int stan, string transmissionDateTime)
+        {
+            MessageBuilding.CheckInput(original);
+            Iso8583Message m = new Iso8583Message(mti);
+            m.Header = original.Header;
+            m.CopyFields(original, copy);
+            MessageBuilding.Required(m, 7, transmissionDateTime);
+            MessageBuilding.Required(Generic87Dialect.Packager, m, 11, stan);
+            return m;
         }
 
         private static Iso8583Message Card(string mti, string processingCode, TransactionFields t, bool withAmount)

@@ -12,39 +12,14 @@ namespace Terminal.Firmware.HostLink.Iso8583
         /// <summary>Digits of the message header after the TPDU (6 bytes).</summary>
         public const int HeaderDigits = 12;
 
-        private static Iso8583Packager _packager;
-        private static Iso8583Dialect _dialect;
-        private static MessageHeaderLayout _layout;
-
         /// <summary>The field table.</summary>
-        public static Iso8583Packager Packager
-        {
-            get
-            {
-                if (_packager == null) _packager = new Iso8583Packager(MtiEncoding.Bcd, BitmapEncoding.Binary, Fields());
-                return _packager;
-            }
-        }
+        public static readonly Iso8583Packager Packager = new Iso8583Packager(MtiEncoding.Bcd, BitmapEncoding.Binary, Fields());
 
         /// <summary>TPDU and 12-digit BCD header in front of the MTI (11 bytes).</summary>
-        public static MessageHeaderLayout HeaderLayout
-        {
-            get
-            {
-                if (_layout == null) _layout = new MessageHeaderLayout(true, HeaderDigits);
-                return _layout;
-            }
-        }
+        public static readonly MessageHeaderLayout HeaderLayout = new MessageHeaderLayout(true, HeaderDigits);
 
         /// <summary>The dialect.</summary>
-        public static Iso8583Dialect Dialect
-        {
-            get
-            {
-                if (_dialect == null) _dialect = new Iso8583Dialect("China UnionPay POS terminal", Packager, HeaderLayout);
-                return _dialect;
-            }
-        }
+        public static readonly Iso8583Dialect Dialect = new Iso8583Dialect("China UnionPay POS terminal", Packager, HeaderLayout);
 
         /// <summary>The rows of the table (a new array each call).</summary>
         public static FieldDefinition[] Fields()

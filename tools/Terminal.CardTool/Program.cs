@@ -1,0 +1,3 @@
+using Terminal.CardTool;
+
+return CardToolCommand.Run(args, Console.Out, Console.Error);
