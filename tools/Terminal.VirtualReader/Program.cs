@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Util;
 
 namespace Terminal.VirtualReader;
@@ -24,7 +26,8 @@ public static class Program
 
         LoadedCard card;
         try { card = CardLoader.Load(line.Card); }
-        catch (Exception e) when (e is IOException || e is ArgumentException || e is FormatException || e is InvalidOperationException)
+        catch (Exception e) when (e is IOException || e is ArgumentException || e is FormatException || e is InvalidOperationException
+            || e is UnauthorizedAccessException || e is TranscriptFormatException)
         {
             Console.Error.WriteLine($"cannot load card '{line.Card}': {e.Message}");
             return 1;
@@ -39,7 +42,9 @@ public static class Program
             Log = text => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}")
         };
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // Ctrl+C and SIGTERM end the session cleanly: the connection closes and pcscd sees the card removed.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         Console.WriteLine($"card {card.Name}, ATR {Hex.Encode(options.Atr)}; connecting to vpcd {options.Host}:{options.Port}");
         try
         {
