@@ -13,8 +13,8 @@ namespace Terminal.EmvKernel.Oda
     {
         public const byte RecoveredDataHeader = 0x6A;
         public const byte RecoveredDataTrailer = 0xBC;
-        public const byte HashAlgorithmSha1 = 0x01;
-        public const byte PublicKeyAlgorithmRsa = 0x01;
+        public const byte HashAlgorithmSha1 = Capk.CaPublicKey.HashAlgorithmSha1;
+        public const byte PublicKeyAlgorithmRsa = Capk.CaPublicKey.PublicKeyAlgorithmRsa;
         public const int HashLength = 20;
 
         /// <summary>
