@@ -29,6 +29,7 @@ namespace Terminal.VirtualCards.Card
             PinTryLimit = 3;
             PinTryCounter = 3;
             DerivationKeyIndex = 0x01;
+            IadCryptogramVersionByte = -1;
             LowerConsecutiveOfflineLimit = 0;
             UpperConsecutiveOfflineLimit = 0;
             Personality = ContactlessPersonality.None;
@@ -136,6 +137,9 @@ namespace Terminal.VirtualCards.Card
 
         /// <summary>Derivation key index in the issuer application data (9F10).</summary>
         public int DerivationKeyIndex { get; set; }
+
+        /// <summary>The CVN byte written in the IAD; -1 (default) = <see cref="CryptogramVersion"/>.Number.</summary>
+        public int IadCryptogramVersionByte { get; set; }
 
         /// <summary>Issuer discretionary data appended to the IAD where the layout allows it, or null.</summary>
         public byte[] IssuerDiscretionaryData { get; set; }
