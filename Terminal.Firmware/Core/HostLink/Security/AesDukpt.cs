@@ -120,22 +120,32 @@ namespace Terminal.Firmware.HostLink.Security
         /// </summary>
         public static byte[] DeriveTransactionKey(byte[] initialKey, byte[] ksn)
         {
-            int algorithm = AlgorithmOf(initialKey, "initial key");
+            AlgorithmOf(initialKey, "initial key");
             uint counter = Counter(ksn);
-            byte[] data = new byte[8];
-            System.Array.Copy(ksn, 4, data, 0, 4);
             byte[] key = KeyBytes.Copy(initialKey);
             uint working = 0;
             for (uint bit = 0x80000000; bit != 0; bit >>= 1)
             {
                 if ((counter & bit) == 0) continue;
                 working |= bit;
-                data[4] = (byte)(working >> 24); data[5] = (byte)(working >> 16); data[6] = (byte)(working >> 8); data[7] = (byte)working;
-                byte[] derived = Derive(key, UsageKeyDerivation, algorithm, key.Length * 8, data, 0);
+                byte[] derived = DeriveStep(key, ksn, working);
                 KeyBytes.Wipe(key);
                 key = derived;
             }
             return key;
+        }
+
+        /// <summary>
+        /// One intermediate derivation: usage 8000, the parent's algorithm and length, data = KSN bytes 5-8 |
+        /// <paramref name="counter"/>.
+        /// </summary>
+        internal static byte[] DeriveStep(byte[] parent, byte[] ksn, uint counter)
+        {
+            int algorithm = AlgorithmOf(parent, "derivation key");
+            byte[] data = new byte[8];
+            System.Array.Copy(ksn, 4, data, 0, 4);
+            data[4] = (byte)(counter >> 24); data[5] = (byte)(counter >> 16); data[6] = (byte)(counter >> 8); data[7] = (byte)counter;
+            return Derive(parent, UsageKeyDerivation, algorithm, parent.Length * 8, data, 0);
         }
 
         /// <summary>
