@@ -35,34 +35,89 @@ public class SecurityBehaviourTests
     }
 
     [Fact]
-    public void TdesTerminalMatchesDirectDerivationAndEndsWithTypedExhaustion()
+    public void TdesTerminalMatchesDirectDerivationAcrossRestarts()
     {
         var terminal = new TdesDukptTerminal();
         terminal.LoadInitialKey(Ipek, InitialKsn);
-        long transactions = 0;
-        while (true)
+        for (int t = 1; t <= 600; t++)
         {
-            byte[] key;
-            byte[] ksn;
-            try
+            if (t % 97 == 0)
             {
-                key = terminal.NextTransaction(out ksn);
+                // Power cycle: the state goes to storage and comes back into a fresh instance.
+                var restored = new TdesDukptTerminal();
+                restored.ImportState(terminal.ExportState());
+                terminal = restored;
             }
-            catch (SecurityException e)
-            {
-                Assert.Equal(SecurityError.KsnExhausted, e.Error);
-                break;
-            }
-            transactions++;
-            int counter = TdesDukpt.Counter(ksn);
-            // Spot-check against the direct derivation (itself checked against X9.24-1 A.4).
-            if (transactions <= 300 || (counter & 0xFFF) == 0 || counter >= 0x1FF000)
-                Assert.Equal(Hex(TdesDukpt.DeriveTransactionKey(Ipek, ksn)), Hex(key));
+            byte[] key = terminal.NextTransaction(out byte[] ksn);
+            Assert.True(TdesDukpt.IsUsableCounter(TdesDukpt.Counter(ksn)));
+            // The direct derivation is itself checked against X9.24-1 A.4.
+            Assert.Equal(Hex(TdesDukpt.DeriveTransactionKey(Ipek, ksn)), Hex(key));
         }
-        Assert.Equal(1048575, transactions);
+    }
+
+    [Fact]
+    public void TdesTerminalEndsWithTypedExhaustion()
+    {
+        // A stored state after counter 0x1FF400 whose only register (bit 11) holds the key of 0x1FF800, the last
+        // usable counter (ten highest bits). Built with the direct derivation, loaded through ImportState.
+        byte[] last = TdesDukpt.DeriveTransactionKey(Ipek, TdesDukpt.WithCounter(InitialKsn, 0x1FF800));
+        var state = new List<byte>();
+        state.AddRange(new byte[] { 0, 0, 0, 0, 0, 0x1F, 0xF4, 0x00, 10 });
+        state.AddRange(InitialKsn);
+        for (int j = 0; j < 21; j++)
+        {
+            if (j == 11) { state.Add(16); state.AddRange(last); }
+            else state.Add(0);
+        }
+        var terminal = new TdesDukptTerminal();
+        terminal.ImportState(state.ToArray());
+        Assert.True(terminal.CanTransact);
+        byte[] key = terminal.NextTransaction(out byte[] ksn);
+        Assert.Equal("FFFF9876543210FFF800", Hex(ksn));
+        Assert.Equal(Hex(last), Hex(key));
         Assert.False(terminal.CanTransact);
-        var again = Assert.Throws<SecurityException>(() => terminal.NextTransaction(out _));
-        Assert.Equal(SecurityError.KsnExhausted, again.Error);
+        var e = Assert.Throws<SecurityException>(() => terminal.NextTransaction(out _));
+        Assert.Equal(SecurityError.KsnExhausted, e.Error);
+        Assert.Equal(SecurityError.KsnExhausted, Assert.Throws<SecurityException>(() => terminal.NextTransaction(out _)).Error);
+    }
+
+    [Fact]
+    public void AesTerminalEndsWithTypedExhaustion()
+    {
+        byte[] ik = Convert.FromHexString("1273671EA26AC29AFA4D1084127652A1");
+        byte[] ikid = Convert.FromHexString("1234567890123456");
+        // Last usable counter FFFF0000 (16 one-bits); the state after FFFE8000 keeps it in register 16.
+        byte[] last = AesDukpt.DeriveTransactionKey(ik, AesDukpt.MakeKsn(ikid, 0xFFFF0000));
+        var state = new List<byte>();
+        state.AddRange(new byte[] { 0, 0, 0, 0, 0xFF, 0xFE, 0x80, 0x00, 12 });
+        state.AddRange(AesDukpt.MakeKsn(ikid, 0));
+        for (int j = 0; j < 32; j++)
+        {
+            if (j == 16) { state.Add(16); state.AddRange(last); }
+            else state.Add(0);
+        }
+        var terminal = new AesDukptTerminal();
+        terminal.ImportState(state.ToArray());
+        Assert.Equal(Hex(last), Hex(terminal.NextTransaction(out byte[] ksn)));
+        Assert.Equal("1234567890123456FFFF0000", Hex(ksn));
+        Assert.Equal(SecurityError.KsnExhausted, Assert.Throws<SecurityException>(() => terminal.NextTransaction(out _)).Error);
+    }
+
+    [Fact]
+    public void MalformedStateIsRejectedWithTheTypedError()
+    {
+        var terminal = new TdesDukptTerminal();
+        terminal.LoadInitialKey(Ipek, InitialKsn);
+        byte[] good = terminal.ExportState();
+        var rng = new Random(24);
+        for (int i = 0; i < 2000; i++)
+        {
+            byte[] s = i % 2 == 0 ? good.Take(rng.Next(good.Length)).ToArray() : (byte[])good.Clone();
+            if (i % 2 == 1) s[rng.Next(Math.Min(40, s.Length))] ^= (byte)(1 + rng.Next(255));
+            try { new TdesDukptTerminal().ImportState(s); }
+            catch (SecurityException) { }
+        }
+        Assert.Equal(SecurityError.BadKsn, Assert.Throws<SecurityException>(() => new TdesDukptTerminal().ImportState(good.Take(good.Length - 1).ToArray())).Error);
     }
 
     [Fact]
