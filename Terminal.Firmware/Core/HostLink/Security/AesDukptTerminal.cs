@@ -37,6 +37,8 @@ namespace Terminal.Firmware.HostLink.Security
         /// <inheritdoc/>
         protected override byte[] KsnWithCounter(byte[] initialKsn, long counter)
         {
+            if (counter < 0 || counter > 0xFFFFFFFFL || initialKsn.Length != AesDukpt.KsnLength)
+                throw new SecurityException(SecurityError.BadKsn, "AES DUKPT KSN or counter out of range");
             return AesDukpt.MakeKsn(KeyBytes.Slice(initialKsn, 0, AesDukpt.InitialKeyIdLength), (uint)counter);
         }
     }

@@ -68,6 +68,7 @@ namespace Terminal.Firmware.HostLink.Security
             int low = 0;
             while ((next & (1L << low)) == 0) low++;
             byte[] key = _registers[low];
+            if (key == null) throw new SecurityException(SecurityError.BadKsn, "the future key register of the next counter is empty");
             _registers[low] = null;
             for (int j = 0; j < low; j++)
             {
@@ -77,6 +78,62 @@ namespace Terminal.Firmware.HostLink.Security
             _counter = next;
             ksn = KsnWithCounter(_initialKsn, next);
             return key;
+        }
+
+        /// <summary>
+        /// The device state to keep in non-volatile storage (it holds keys: store it protected and wipe the copy):
+        /// counter (8 bytes, big-endian) | KSN length | initial KSN | per register: key length (0 = empty) | key.
+        /// </summary>
+        public byte[] ExportState()
+        {
+            if (_initialKsn == null) throw new SecurityException(SecurityError.NoInitialKey, "no DUKPT initial key loaded");
+            int length = 9 + _initialKsn.Length;
+            for (int j = 0; j < _registers.Length; j++) length += 1 + (_registers[j] == null ? 0 : _registers[j].Length);
+            byte[] state = new byte[length];
+            for (int i = 0; i < 8; i++) state[i] = (byte)(_counter >> (56 - 8 * i));
+            state[8] = (byte)_initialKsn.Length;
+            System.Array.Copy(_initialKsn, 0, state, 9, _initialKsn.Length);
+            int at = 9 + _initialKsn.Length;
+            for (int j = 0; j < _registers.Length; j++)
+            {
+                byte[] k = _registers[j];
+                state[at++] = (byte)(k == null ? 0 : k.Length);
+                if (k == null) continue;
+                System.Array.Copy(k, 0, state, at, k.Length);
+                at += k.Length;
+            }
+            return state;
+        }
+
+        /// <summary>
+        /// Restores a state written by <see cref="ExportState"/> (after a restart). A malformed state raises
+        /// <see cref="SecurityError.BadKsn"/> and leaves the current state unchanged.
+        /// </summary>
+        public void ImportState(byte[] state)
+        {
+            if (state == null || state.Length < 9) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is truncated");
+            long counter = 0;
+            for (int i = 0; i < 8; i++) counter = (counter << 8) | state[i];
+            int ksnLength = state[8];
+            int at = 9 + ksnLength;
+            if (at > state.Length || counter < 0) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is malformed");
+            byte[] ksn = KeyBytes.Slice(state, 9, ksnLength);
+            KsnWithCounter(ksn, counter); // validates the KSN length and the counter range
+            byte[][] registers = new byte[_registers.Length][];
+            for (int j = 0; j < registers.Length; j++)
+            {
+                if (at >= state.Length) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is truncated");
+                int n = state[at++];
+                if (n == 0) continue;
+                if (n != 16 && n != 24 && n != 32 || at + n > state.Length) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is malformed");
+                registers[j] = KeyBytes.Slice(state, at, n);
+                at += n;
+            }
+            if (at != state.Length) throw new SecurityException(SecurityError.BadKsn, "DUKPT state has trailing bytes");
+            Erase();
+            for (int j = 0; j < registers.Length; j++) _registers[j] = registers[j];
+            _initialKsn = ksn;
+            _counter = counter;
         }
 
         private void Erase()

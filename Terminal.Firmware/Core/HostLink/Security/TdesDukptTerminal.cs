@@ -38,6 +38,7 @@ namespace Terminal.Firmware.HostLink.Security
         /// <inheritdoc/>
         protected override byte[] KsnWithCounter(byte[] initialKsn, long counter)
         {
+            if (counter < 0 || counter > TdesDukpt.CounterMask) throw new SecurityException(SecurityError.BadKsn, "counter outside 21 bits");
             return TdesDukpt.WithCounter(initialKsn, (int)counter);
         }
     }
