@@ -258,6 +258,54 @@ public class InitiateAndReadTests
         Assert.Equal(KernelTerminationReason.TransportFailure, e.Reason);
     }
 
+    [Theory]
+    [InlineData("00000000")]
+    [InlineData("6F00")]
+    public void Directory_end_fault_falls_back_to_the_list_of_aids_and_the_run_goes_on(string response)
+    {
+        // Step 3 (READ RECORD expecting 6A83) fails: the PSE result is dropped (Book 1, 12.3.2) and the list of
+        // AIDs SELECTs Visa, which is exactly the script's next step; GPO and records follow.
+        var flow = NewFlow(null!, new FaultyCard(FullRun, 3, response)).Run();
+        Assert.False(flow.Selection.CandidatesFromPse);
+        Assert.Equal(2, flow.Data.RecordsRead);
+    }
+
+    // Expected outcome when the response of step N is replaced: PSE steps (1-2) fall back to the list of AIDs,
+    // whose SELECT this card does not know (6A82), so nothing is accepted; a final SELECT answered 6F00 removes
+    // the only candidate (Book 1, 12.4); afterwards a broken R-APDU is an invalid card response and 6F00 an
+    // unexpected status word (Book 3, 10.1 and 10.2).
+    [Theory]
+    [InlineData(1, "00000000", KernelTerminationReason.NoMutualApplication)]
+    [InlineData(2, "00000000", KernelTerminationReason.NoMutualApplication)]
+    [InlineData(4, "00000000", KernelTerminationReason.InvalidCardResponse)]
+    [InlineData(5, "00000000", KernelTerminationReason.InvalidCardResponse)]
+    [InlineData(6, "00000000", KernelTerminationReason.InvalidCardResponse)]
+    [InlineData(7, "00000000", KernelTerminationReason.InvalidCardResponse)]
+    [InlineData(1, "6F00", KernelTerminationReason.NoMutualApplication)]
+    [InlineData(2, "6F00", KernelTerminationReason.NoMutualApplication)]
+    [InlineData(4, "6F00", KernelTerminationReason.NoMutualApplication)]
+    [InlineData(5, "6F00", KernelTerminationReason.UnexpectedStatusWord)]
+    [InlineData(6, "6F00", KernelTerminationReason.UnexpectedStatusWord)]
+    [InlineData(7, "6F00", KernelTerminationReason.UnexpectedStatusWord)]
+    public void Fault_at_any_command_gives_a_typed_outcome(int step, string response, KernelTerminationReason reason)
+    {
+        var e = Terminated(() => NewFlow(null!, new FaultyCard(FullRun, step, response)).Run());
+        Assert.Equal(reason, e.Reason);
+    }
+
+    /// <summary>Plays the script in order, answers step N with a substitute, and 6A82 to any unscripted command.</summary>
+    private sealed class FaultyCard(string[] script, int faultStep, string faultResponse) : ICardChannel
+    {
+        private int _next;
+
+        public byte[] Transmit(byte[] command)
+        {
+            if (_next * 2 >= script.Length || Hex.Encode(command) != script[_next * 2]) return Hex.Decode("6A82");
+            _next++;
+            return Hex.Decode(_next == faultStep ? faultResponse : script[_next * 2 - 1]);
+        }
+    }
+
     private static Flow NewFlow(ReplayChannel unused, ICardChannel channel)
     {
         var flow = new Flow(channel, Aids(false, Visa));
