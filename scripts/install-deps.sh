@@ -61,9 +61,9 @@ else
   disown || true
 fi
 
-# Ready when the vpcd driver accepts connections on its port (bounded wait: 20 s).
+# Ready when the vpcd driver listens on its port (bounded wait: 20 s).
 for _ in $(seq 1 100); do
   if port_listening; then say "pcscd ready: vpcd listening on 127.0.0.1:$VPCD_PORT"; exit 0; fi
   sleep 0.2
 done
-give_up "pcscd did not open the vpcd port $VPCD_PORT within 20 s (log: $PCSCD_LOG)"
+give_up "pcscd did not open the vpcd port $VPCD_PORT within 20 s (log: $PCSCD_LOG; a pcscd started before vsmartcard-vpcd was installed, or one with --auto-exit, must be restarted)"

@@ -14,14 +14,7 @@ namespace Terminal.Tests.Capk;
 /// </summary>
 public class CaKeyFileFuzzTests
 {
-    private static long Iterations
-    {
-        get
-        {
-            string v = Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS");
-            return long.TryParse(v, out long n) && n > 0 ? n : 100_000;
-        }
-    }
+    private static long Iterations => Terminal.Tests.Tlv.FuzzIterations.Value;
 
     private const string Alphabet = "0123456789ABCDEFabcdef  \t\t\n\n\r#-keytsrvolifGZ\u0001\u007f\u00e9";
 

@@ -11,8 +11,7 @@ namespace Terminal.Tests.DataObjects;
 /// </summary>
 public class DecoderFuzzTests
 {
-    private static long Iterations =>
-        long.TryParse(Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS"), out long n) && n > 0 ? n : 100_000;
+    private static long Iterations => Terminal.Tests.Tlv.FuzzIterations.Value;
 
     // 0..40 random bytes from a seeded generator (CsCheck's Gen.Byte.Array is a C# 14 extension property,
     // out of reach at language version 12).

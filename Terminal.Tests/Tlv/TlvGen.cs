@@ -3,19 +3,6 @@ using Terminal.EmvKernel.Tlv;
 
 namespace Terminal.Tests.Tlv;
 
-/// <summary>Iteration count for parser fuzzing: TERMINAL_FUZZ_ITERATIONS, default 100000 (long run: 10000000).</summary>
-public static class FuzzIterations
-{
-    public static long Value
-    {
-        get
-        {
-            string s = Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS");
-            return long.TryParse(s, out long n) && n > 0 ? n : 100_000;
-        }
-    }
-}
-
 /// <summary>A TLV tree built independently of the code under test: primitive (Value) or template (Children).</summary>
 public sealed record TlvNode(int Tag, byte[] Value, TlvNode[] Children)
 {

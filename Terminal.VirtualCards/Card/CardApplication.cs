@@ -29,6 +29,7 @@ namespace Terminal.VirtualCards.Card
             PinTryLimit = 3;
             PinTryCounter = 3;
             DerivationKeyIndex = 0x01;
+            IadCryptogramVersionByte = -1;
             LowerConsecutiveOfflineLimit = 0;
             UpperConsecutiveOfflineLimit = 0;
             Personality = ContactlessPersonality.None;
@@ -137,12 +138,15 @@ namespace Terminal.VirtualCards.Card
         /// <summary>Derivation key index in the issuer application data (9F10).</summary>
         public int DerivationKeyIndex { get; set; }
 
+        /// <summary>The CVN byte written in the IAD; -1 (default) = <see cref="CryptogramVersion"/>.Number.</summary>
+        public int IadCryptogramVersionByte { get; set; }
+
         /// <summary>Issuer discretionary data appended to the IAD where the layout allows it, or null.</summary>
         public byte[] IssuerDiscretionaryData { get; set; }
 
         // ----- PIN -----
 
-        /// <summary>Reference PIN, 4..12 decimal digits; null = offline PIN not supported (VERIFY answers 6984... see simulator).</summary>
+        /// <summary>Reference PIN, 4..12 decimal digits; null = offline PIN not supported (VERIFY and GET DATA 9F17 answer 6A88).</summary>
         public string Pin { get; set; }
 
         /// <summary>PIN try limit (the counter value after a successful VERIFY).</summary>
@@ -156,7 +160,10 @@ namespace Terminal.VirtualCards.Card
         /// <summary>Application transaction counter (9F36), incremented by each GPO (0..65535).</summary>
         public int Atc { get; set; }
 
-        /// <summary>Last online ATC register (9F13), set on online approval. 0 = never online ("new card").</summary>
+        /// <summary>
+        /// Last online ATC register (9F13), set on online approval. 0 = never online: a "new card", which sets the
+        /// CVR new-card bit and answers a TC request with ARQC. Offline-approving test cards need a non-zero value.
+        /// </summary>
         public int LastOnlineAtc { get; set; }
 
         /// <summary>Log format (9F4F) value for GET DATA, or null (GET DATA then answers 6A88).</summary>
@@ -167,10 +174,16 @@ namespace Terminal.VirtualCards.Card
 
         // ----- Card risk management (issuer parameters and state) -----
 
-        /// <summary>Lower consecutive offline limit (9F14): above it the card asks to go online (ARQC instead of TC).</summary>
+        /// <summary>
+        /// Lower consecutive offline limit (9F14): when <see cref="ConsecutiveOfflineCount"/> is above it the card asks
+        /// to go online (ARQC instead of TC). Velocity checking is off while both limits are 0.
+        /// </summary>
         public int LowerConsecutiveOfflineLimit { get; set; }
 
-        /// <summary>Upper consecutive offline limit (9F23): above it, a TC request becomes ARQC and the velocity bit is set.</summary>
+        /// <summary>
+        /// Upper consecutive offline limit (9F23): above it a TC request becomes ARQC, the CVR velocity bit is set, and
+        /// a second GENERATE AC with ARC Y3/Z3 (unable to go online) declines.
+        /// </summary>
         public int UpperConsecutiveOfflineLimit { get; set; }
 
         /// <summary>Consecutive offline transactions since the last online approval (mutable; +1 on each offline TC).</summary>

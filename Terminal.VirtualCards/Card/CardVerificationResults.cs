@@ -33,7 +33,7 @@ namespace Terminal.VirtualCards.Card
         {
             byte[] cvr = Build(app, txn);
             CryptogramVersion cv = app.CryptogramVersion;
-            int cvn = cv == null ? 0 : cv.Number;
+            int cvn = app.IadCryptogramVersionByte >= 0 ? app.IadCryptogramVersionByte : cv == null ? 0 : cv.Number;
             byte[] idd = app.IssuerDiscretionaryData;
             int iddLength = idd == null ? 0 : idd.Length;
             byte[] iad;

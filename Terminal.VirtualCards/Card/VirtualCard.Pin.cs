@@ -50,6 +50,7 @@ namespace Terminal.VirtualCards.Card
         // Book 2, 7.2: the recovered data is '7F' || PIN block (8) || ICC unpredictable number (8) || random pad.
         private static byte[] DecipherPinBlock(RsaPrivateCrtKey key, byte[] enciphered, byte[] challenge)
         {
+            if (!BelowModulus(enciphered, key.Modulus)) return null;
             byte[] x = Rsa.PrivateOperation(key, enciphered);
             if (x == null || x.Length != key.ModulusLength || x.Length < 17 || x[0] != 0x7F) return null;
             for (int i = 0; i < 8; i++) if (x[9 + i] != challenge[i]) return null;
@@ -57,6 +58,16 @@ namespace Terminal.VirtualCards.Card
             System.Array.Copy(x, 1, block, 0, 8);
             System.Array.Clear(x, 0, x.Length);
             return block;
+        }
+
+        // Both big-endian of the same length: the RSA input must be below the modulus.
+        private static bool BelowModulus(byte[] value, byte[] modulus)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] != modulus[i]) return value[i] < modulus[i];
+            }
+            return false;
         }
 
         // ISO 9564-1 format 2 plaintext PIN block: '2' N, N digits 4..12, 'F' filler. Null when not well-formed.

@@ -55,6 +55,21 @@ namespace Terminal.VirtualCards.Card
             _crypto = crypto;
         }
 
+        /// <summary>A card with the platform random source and the portable crypto provider.</summary>
+        public VirtualCard(CardImage image)
+            : this(image, new PlatformRandomSource(), new PortableCryptoProvider())
+        {
+        }
+
+        /// <summary>
+        /// Default Answer To Reset when the image has none: '3B 02 14 50' (direct convention, T=0, two historical
+        /// bytes), ISO 7816-3, 8.2.
+        /// </summary>
+        public static byte[] DefaultAtr { get { return new byte[] { 0x3B, 0x02, 0x14, 0x50 }; } }
+
+        /// <summary>The card's ATR: <see cref="CardImage.Atr"/> or <see cref="DefaultAtr"/>.</summary>
+        public byte[] Atr { get { return _image.Atr != null ? (byte[])_image.Atr.Clone() : DefaultAtr; } }
+
         /// <summary>The card image (its counters and state are updated by the commands).</summary>
         public CardImage Image { get { return _image; } }
 

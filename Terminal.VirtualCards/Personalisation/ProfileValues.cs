@@ -1,3 +1,5 @@
+using Terminal.EmvKernel.Util;
+
 namespace Terminal.VirtualCards.Personalisation
 {
     /// <summary>Value forms of the profile format: hex, decimal digits as BCD, numbers, tags.</summary>
@@ -13,33 +15,14 @@ namespace Terminal.VirtualCards.Personalisation
         public static byte[] HexOf(ProfileEntry e)
         {
             byte[] b = ParseHex(e.Value);
-            if (b == null) throw Invalid(e, "expected hex bytes (an even number of 0-9 A-F digits)");
+            if (b == null) throw Invalid(e, "expected hex bytes (an even number of 0-9 A-F digits, spaces allowed)");
             return b;
         }
 
-        /// <summary>Hex text (blanks ignored) as bytes, or null when not even-length hex.</summary>
+        /// <summary>Hex text (spaces ignored) as bytes, or null when not even-length hex.</summary>
         public static byte[] ParseHex(string text)
         {
-            int digits = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == ' ' || c == '\t') continue;
-                if (HexDigit(c) < 0) return null;
-                digits++;
-            }
-            if ((digits & 1) != 0) return null;
-            byte[] result = new byte[digits / 2];
-            int n = 0;
-            int high = -1;
-            for (int i = 0; i < text.Length; i++)
-            {
-                int d = HexDigit(text[i]);
-                if (d < 0) continue;
-                if (high < 0) high = d;
-                else { result[n++] = (byte)((high << 4) | d); high = -1; }
-            }
-            return result;
+            return Hex.IsHex(text) ? Hex.Decode(text) : null;
         }
 
         /// <summary>Decimal digits (and 'D' as track 2 separator when allowed) packed as BCD, padded with F.</summary>
@@ -127,8 +110,9 @@ namespace Terminal.VirtualCards.Personalisation
         /// <summary>The tag number of a tag key (see <see cref="IsTagKey"/>).</summary>
         public static int TagOf(string key)
         {
+            byte[] b = Hex.Decode(key);
             int v = 0;
-            for (int i = 0; i < key.Length; i++) v = (v << 4) | HexDigit(key[i]);
+            for (int i = 0; i < b.Length; i++) v = (v << 8) | b[i];
             return v;
         }
 
@@ -145,13 +129,5 @@ namespace Terminal.VirtualCards.Personalisation
         }
 
         private static byte Bcd(int v) { return (byte)(((v / 10) << 4) | (v % 10)); }
-
-        private static int HexDigit(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            return -1;
-        }
     }
 }

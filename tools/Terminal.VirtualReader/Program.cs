@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Util;
+using Terminal.VirtualCards.Personalisation;
 
 namespace Terminal.VirtualReader;
 
@@ -25,9 +26,9 @@ public static class Program
         if (line.Help) { Console.WriteLine(VirtualReaderCommandLine.Usage); return 0; }
 
         LoadedCard card;
-        try { card = CardLoader.Load(line.Card); }
+        try { card = CardLoader.Load(line.Card, line.Library); }
         catch (Exception e) when (e is IOException || e is ArgumentException || e is FormatException || e is InvalidOperationException
-            || e is UnauthorizedAccessException || e is TranscriptFormatException)
+            || e is UnauthorizedAccessException || e is TranscriptFormatException || e is CardProfileException)
         {
             Console.Error.WriteLine($"cannot load card '{line.Card}': {e.Message}");
             return 1;

@@ -9,11 +9,13 @@ public sealed class VirtualReaderCommandLine
     /// <summary>Usage text.</summary>
     public const string Usage =
         "usage: Terminal.VirtualReader --card <profile file or library card name> [--host 127.0.0.1] [--port 35963]\n" +
-        "                              [--atr <hex>] [--connect-timeout <seconds>]\n" +
+        "                              [--library <cards dir>] [--atr <hex>] [--connect-timeout <seconds>]\n" +
         "       Terminal.VirtualReader --transcript <file>   (replays a recorded card session as the card)";
 
     /// <summary>Card profile path or library name (or "transcript:&lt;file&gt;").</summary>
     public string Card { get; private set; }
+    /// <summary>Card library directory, or null to find the nearest cards/ folder.</summary>
+    public string Library { get; private set; }
     /// <summary>vpcd host.</summary>
     public string Host { get; private set; } = "127.0.0.1";
     /// <summary>vpcd port.</summary>
@@ -39,6 +41,7 @@ public sealed class VirtualReaderCommandLine
             {
                 case "--card": line.Card = value; break;
                 case "--transcript": line.Card = CardLoader.TranscriptPrefix + value; break;
+                case "--library": line.Library = value; break;
                 case "--host": line.Host = value; break;
                 case "--port":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)

@@ -12,8 +12,7 @@ namespace Terminal.Tests.HostLink.Iso8583;
 /// </summary>
 public class FuzzTests
 {
-    private static long Iterations =>
-        long.TryParse(Environment.GetEnvironmentVariable("TERMINAL_FUZZ_ITERATIONS"), out long n) && n > 0 ? n : 100_000;
+    private static long Iterations => Terminal.Tests.Tlv.FuzzIterations.Value;
 
     /// <summary>Returns true when the input parsed (and packed back to itself), false when it was rejected.</summary>
     private static bool ParseOrReject(Iso8583Dialect dialect, byte[] input)

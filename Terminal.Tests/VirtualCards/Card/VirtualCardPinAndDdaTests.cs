@@ -80,6 +80,11 @@ public class VirtualCardPinAndDdaTests
         card.Transmit(H("0084000000"));
         Assert.Equal(H("6A80"), card.Transmit(Case4(0x00, 0x20, 0x00, 0x88, ok)[..^1]));
         Assert.Equal(2, app.PinTryCounter);
+        // Not below the modulus: not an RSA cryptogram of this key.
+        card.Transmit(H("0084000000"));
+        byte[] tooBig = Enumerable.Repeat((byte)0xFF, TestRsaKey.Pin768.Modulus.Length).ToArray();
+        Assert.Equal(H("6A80"), card.Transmit(Case4(0x00, 0x20, 0x00, 0x88, tooBig)[..^1]));
+        Assert.Equal(2, app.PinTryCounter);
         // Wrong length for the key.
         card.Transmit(H("0084000000"));
         Assert.Equal(H("6700"), card.Transmit(Case4(0x00, 0x20, 0x00, 0x88, ok[..^1])[..^1]));

@@ -156,3 +156,15 @@ public class VirtualCardProcessingTests
         Assert.Throws<CardRemovedException>(() => card.Transmit(H("0084000000")));
     }
 }
+
+public class VirtualCardAtrTests
+{
+    [Fact]
+    public void Atr_is_the_image_atr_or_the_default()
+    {
+        var image = TestCardBuilder.Contact(CryptogramVersion.Visa10);
+        Assert.Equal(H("3B021450"), new VirtualCard(image).Atr);
+        image.Atr = H("3B6800000073C84000009000");
+        Assert.Equal(H("3B6800000073C84000009000"), new VirtualCard(image).Atr);
+    }
+}
