@@ -76,6 +76,19 @@ public class CardToolPkiTests : IDisposable
     }
 
     [Fact]
+    public void Personalise_writes_an_image_dump_with_masked_pans_and_no_secrets()
+    {
+        string outFile = Path.Combine(_dir, "image.txt");
+        Run("personalise", Path.Combine(CardLibrary.Root, "visa-pin-offline-plaintext.card"), "--out", outFile);
+        string dump = File.ReadAllText(outFile);
+        string pan = CardLibrary.Profile("visa-pin-offline-plaintext").ApplicationAt(0).Application.Text("pan");
+        Assert.DoesNotContain(pan, dump);
+        Assert.Contains($"5A:{pan[..6]}******{pan[^4..]}", dump);
+        Assert.DoesNotContain("0123456789ABCDEF", dump); // mk-ac of the profile
+        Assert.Contains("record.1.1 =", dump);
+    }
+
+    [Fact]
     public void Usage_errors_exit_2_and_a_second_ca_with_the_same_index_is_refused()
     {
         var error = new StringWriter();
