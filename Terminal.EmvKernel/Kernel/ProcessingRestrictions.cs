@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.DataObjects;
 
@@ -52,7 +53,7 @@ namespace Terminal.EmvKernel.Kernel
             byte[] icc = card.Get(CardApplicationVersionTag);
             byte[] term = terminal.Get(TerminalApplicationVersionTag);
             if (icc == null || term == null) return;
-            if (!SameBytes(icc, term)) tvr.Set(TerminalVerificationResults.DifferentApplicationVersions);
+            if (!ApduBytes.Equal(icc, term)) tvr.Set(TerminalVerificationResults.DifferentApplicationVersions);
         }
 
         /// <summary>
@@ -140,7 +141,7 @@ namespace Terminal.EmvKernel.Kernel
             // The country checks need the Issuer Country Code.
             byte[] issuerCountry = card.Get(IssuerCountryCodeTag);
             if (issuerCountry == null) return true;
-            bool domestic = SameBytes(issuerCountry, terminal.Get(TerminalCountryCodeTag));
+            bool domestic = ApduBytes.Equal(issuerCountry, terminal.Get(TerminalCountryCodeTag));
 
             // A missing '9C' is read as '00' (goods and services), the transaction type when none is given.
             byte[] typeValue = terminal.Get(TransactionType.TagValue);
@@ -179,14 +180,6 @@ namespace Terminal.EmvKernel.Kernel
             for (int i = 0; i < value.Length; i++)
                 if (value[i] != 0) return true;
             return false;
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++)
-                if (a[i] != b[i]) return false;
-            return true;
         }
 
         private static void CheckArguments(CardData card, TerminalData terminal, TerminalVerificationResults tvr)
