@@ -139,8 +139,9 @@ namespace Terminal.EmvKernel.Kernel
         /// (<paramref name="responseData"/> = the whole R-APDU data, a '77' template) under the ICC key recovered by
         /// <see cref="Run"/>, with the Transaction Data Hash Code over <paramref name="pdolData"/> (null: no PDOL),
         /// <paramref name="cdol1Data"/> and <paramref name="cdol2Data"/> (null for the first GENERATE AC) and the
-        /// response objects. Sets TVR B1b3 "CDA failed" on failure and returns the verification (null when CDA was
-        /// not selected or the response carries no 77/9F27/9F4B, which is also a CDA failure). A template that is
+        /// response objects. Sets TVR B1b3 "CDA failed" on failure and returns the verification (null when CDA already
+        /// failed at <see cref="Run"/> or the response carries no 77/9F27/9F4B, which is also a CDA failure). Calling it
+        /// when <see cref="Method"/> is not CDA is a programming error (InvalidOperationException). A template that is
         /// not BER-TLV terminates (card error).
         /// </summary>
         public SignedDynamicApplicationData VerifyGenerateAcResponse(byte[] pdolData, byte[] cdol1Data, byte[] cdol2Data,
@@ -149,6 +150,7 @@ namespace Terminal.EmvKernel.Kernel
             if (cdol1Data == null) throw new System.ArgumentNullException("cdol1Data");
             if (responseData == null) throw new System.ArgumentNullException("responseData");
             if (tvr == null) throw new System.ArgumentNullException("tvr");
+            if (Method != OdaMethod.Cda) throw new System.InvalidOperationException("CDA was not selected by offline data authentication");
             if (!CdaSelected)
             {
                 tvr.Set(TerminalVerificationResults.CdaFailed);

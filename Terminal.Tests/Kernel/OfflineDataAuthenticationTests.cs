@@ -115,6 +115,8 @@ public class OfflineDataAuthenticationTests
         Run r = Oda("visa-dda-pass");
         Assert.Equal(OdaMethod.Dda, r.Method);
         Assert.Equal(OdaFailure.None, r.Oda.Failure);
+        // The card's SDA tag list 9F4A is '82': the ICC certificate hash only matches with the AIP appended.
+        Assert.Equal("82", Hex.Encode(r.Flow.CardData.Get(0x9F4A)));
         // TVR 0000000000: no bit. TSI 8000: B1b8 ODA performed.
         Assert.Equal("0000000000", r.TvrHex);
         Assert.Equal("8000", r.TsiHex);
@@ -396,5 +398,12 @@ public class OfflineDataAuthenticationTests
         byte[] cdol1 = DataObjectList.Parse(r.Flow.CardData.Get(0x8C)).Build(r.Flow.Terminal);
         var e = Terminated(() => r.Oda.VerifyGenerateAcResponse(null, cdol1, null, Hex.Decode("77089F2701409F36020001"), r.Tvr));
         Assert.Equal(KernelTerminationReason.InvalidCardResponse, e.Reason);
+    }
+
+    [Fact]
+    public void Cda_verification_without_cda_selected_is_a_programming_error()
+    {
+        Run r = Oda("visa-dda-pass");
+        Assert.Throws<InvalidOperationException>(() => r.Oda.VerifyGenerateAcResponse(null, new byte[1], null, new byte[] { 0x77, 0x00 }, r.Tvr));
     }
 }
