@@ -406,4 +406,17 @@ public class OfflineDataAuthenticationTests
         Run r = Oda("visa-dda-pass");
         Assert.Throws<InvalidOperationException>(() => r.Oda.VerifyGenerateAcResponse(null, new byte[1], null, new byte[] { 0x77, 0x00 }, r.Tvr));
     }
+
+    [Theory]
+    [InlineData("visa-sda-unknown-ca", OdaFailure.CaKeyMissing)]
+    [InlineData("visa-sda-revoked", OdaFailure.Revoked)]
+    public void Sda_issuer_key_failures_set_sda_failed(string name, OdaFailure failure)
+    {
+        Run r = Oda(name);
+        Assert.Equal(OdaMethod.Sda, r.Method);
+        Assert.Equal(failure, r.Oda.Failure);
+        // TVR 4200000000: B1b7 SDA failed, B1b2 SDA selected (CA key missing is not ICC data missing). TSI 8000.
+        Assert.Equal("4200000000", r.TvrHex);
+        Assert.Equal("8000", r.TsiHex);
+    }
 }
