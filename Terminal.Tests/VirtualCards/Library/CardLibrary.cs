@@ -29,7 +29,10 @@ public static class CardLibrary
 
     public static CardProfile Profile(string name) => CardProfile.Parse(File.ReadAllText(Path.Combine(Root, name + ".card")));
 
-    public static CardImage Image(string name) => Personaliser.Personalise(Profile(name), new Files(), Crypto);
+    public static CardImage Image(string name) => Image(Profile(name));
+
+    /// <summary>Personalises a profile (e.g. a library profile edited by a test) with the library's key files.</summary>
+    public static CardImage Image(CardProfile profile) => Personaliser.Personalise(profile, new Files(), Crypto);
 
     public static PkiKeyFile KeyFile(string relative) => PkiKeyFile.Parse(File.ReadAllText(Path.Combine(Root, relative)));
 
