@@ -1,4 +1,6 @@
 using Xunit;
+using CsCheck;
+using Terminal.Tests.Tlv;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
@@ -122,6 +124,21 @@ public class TerminalRiskManagementTests
         run.Trm.TargetPercent = 20;
         run.Trm.MaxTargetPercent = 80;
         Assert.Equal(selected ? "0000001000" : Clean, run.Go().TvrHex);
+    }
+
+    // The truncating long division agrees with the exact rule: for threshold <= amount < floor,
+    // R <= TP + (MTP - TP)(A - T)/(F - T)  <=>  (R - TP)(F - T) <= (MTP - TP)(A - T), since F - T > 0.
+    [Fact]
+    public void Random_selection_matches_the_exact_rational_rule()
+    {
+        Gen.Select(Gen.Long[1, 0xFFFFFFFFL], Gen.Long[0, 0xFFFFFFFFL], Gen.Long[0, 0xFFFFFFFFL], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[1, 99])
+            .Sample((floor, threshold, amount, tp, extra, r) =>
+            {
+                int mtp = Math.Min(99, tp + extra);
+                bool expected = amount < floor
+                    && (amount < threshold ? r <= tp : (long)(r - tp) * (floor - threshold) <= (long)(mtp - tp) * (amount - threshold));
+                return TerminalRiskManagement.IsSelected(amount, floor, threshold, tp, mtp, r) == expected;
+            }, iter: FuzzIterations.Value / 10);
     }
 
     // At and above the floor limit only B4b8 is set, and no random number is drawn.
