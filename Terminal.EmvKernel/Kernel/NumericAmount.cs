@@ -1,0 +1,32 @@
+namespace Terminal.EmvKernel.Kernel
+{
+    /// <summary>
+    /// Amounts in format n 12 (6 bytes of packed BCD, e.g. '9F02' Amount, Authorised and '9F03' Amount, Other;
+    /// EMV 4.4 Book 3, Annex A) read as a count of minor currency units.
+    /// </summary>
+    public static class NumericAmount
+    {
+        /// <summary>Length of an n 12 amount in bytes.</summary>
+        public const int ValueLength = 6;
+
+        /// <summary>
+        /// Reads <paramref name="value"/> as n 12 into <paramref name="amount"/>. False (and 0) when it is null,
+        /// not 6 bytes long or holds a nibble above 9.
+        /// </summary>
+        public static bool TryRead(byte[] value, out long amount)
+        {
+            amount = 0;
+            if (value == null || value.Length != ValueLength) return false;
+            long result = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                int high = value[i] >> 4;
+                int low = value[i] & 0x0F;
+                if (high > 9 || low > 9) return false;
+                result = result * 100 + high * 10 + low;
+            }
+            amount = result;
+            return true;
+        }
+    }
+}
