@@ -254,8 +254,9 @@ namespace Terminal.EmvKernel.Kernel
                     }
                     continue; // wrong PIN, tries remain: prompt again
                 }
-                if (sw == 0x6983) tvr.Set(TerminalVerificationResults.PinTryLimitExceeded);
-                return false; // 6983, 6984, 6985 and any other status: the CVM failed
+                // 6983 authentication method blocked, 6984 reference data invalidated: the PIN is blocked.
+                if (sw == 0x6983 || sw == 0x6984) tvr.Set(TerminalVerificationResults.PinTryLimitExceeded);
+                return false; // 6985 and any other status: the CVM failed
             }
         }
 

@@ -3,6 +3,7 @@ using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
+using Terminal.Tests.VirtualCards.Library;
 using static Terminal.Tests.Kernel.KernelTestSupport;
 
 namespace Terminal.Tests.Kernel;
@@ -279,13 +280,13 @@ public class CardholderVerificationTests
     }
 
     [Theory]
-    [InlineData("6984")]
-    [InlineData("6985")]
-    public void ReferenceDataInvalidOrConditionsNotSatisfiedFails(string sw)
+    [InlineData("6984", "0000A00000")] // reference data invalidated: B3b6 + B3b8
+    [InlineData("6985", "0000800000")] // conditions of use not satisfied: B3b8 only
+    public void ReferenceDataInvalidOrConditionsNotSatisfiedFails(string sw, string tvr)
     {
         var pad = new Pad((PinEntryResult.Entered, "1234"));
         var o = Run(Amounts + "0100", pad, null, null, GetPtc, Ptc(3), Verify1234, sw);
-        Expect(o, NotSuccessful, Performed, "010001");
+        Expect(o, tvr, Performed, "010001");
     }
 
     [Fact]
@@ -446,5 +447,107 @@ public class CardholderVerificationTests
         var o = Run(XY + "42071F00", pad, t => t.Set(0x9F02, Hex.Decode("000000000500")));
         Expect(o, NoBits, Performed, "1F0002");
         Assert.Equal(0, pad.OnlineCalls);
+    }
+}
+
+/// <summary>
+/// Cardholder Verification against library cards (cards/visa-cvm-*, visa-pin-*) on the virtual card, after
+/// selection, GPO and record reading. Expected values come from each card's stated tvr / cvm-result, checked by
+/// hand against Book 3, 10.5. Terminal '9F33' E0E8C8: plaintext PIN, online PIN, signature, no CVM.
+/// </summary>
+public class CardholderVerificationLibraryTests
+{
+    private sealed class Pad(string pin, PinEntryResult online = PinEntryResult.Entered) : ICardholderVerificationMethods
+    {
+        public List<int> TriesShown { get; } = new();
+        public PinEntryResult EnterOfflinePin(int remainingTries, out byte[] pinDigits)
+        {
+            TriesShown.Add(remainingTries);
+            pinDigits = pin.Select(c => (byte)(c - '0')).ToArray();
+            return PinEntryResult.Entered;
+        }
+        public PinEntryResult EnterOnlinePin() => online;
+    }
+
+    private static (string Tvr, string Tsi, string Results) Run(string name, string amount, Pad pad, string applicationCurrency = null)
+    {
+        var card = new Terminal.VirtualCards.Card.VirtualCard(CardLibrary.Image(name), new Terminal.Tests.VirtualCards.Card.CountingRandom(), CardLibrary.Crypto);
+        var flow = new Flow(card, Aids(false, Visa));
+        flow.Terminal.Set(0x9F33, Hex.Decode("E0E8C8"));
+        flow.Terminal.Set(0x9F35, Hex.Decode("22"));
+        flow.Terminal.Set(0x9A, Hex.Decode("260615"));
+        flow.Terminal.Set(0x9F37, Hex.Decode("01020304"));
+        flow.Terminal.Set(0x9F02, Hex.Decode(amount));
+        flow.Terminal.Set(0x9F03, Hex.Decode("000000000000"));
+        flow.Terminal.Set(0x9F1A, Hex.Decode("0156"));
+        flow.Terminal.Set(0x5F2A, Hex.Decode("0156"));
+        flow.Terminal.Set(0x9C, Hex.Decode("00"));
+        flow.Run();
+        if (applicationCurrency != null) flow.CardData.Set(0x9F42, Hex.Decode(applicationCurrency));
+        var tvr = new TerminalVerificationResults();
+        var tsi = new TransactionStatusInformation();
+        var results = new CardholderVerification(flow.Transport, flow.Terminal, flow.CardData, pad).Run(tvr, tsi);
+        return (Hex.Encode(tvr.ToArray()), Hex.Encode(tsi.ToArray()), Hex.Encode(results.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("visa-cvm-no-cvm", "0000000000", "1F0302")]
+    [InlineData("visa-cvm-signature", "0000000000", "1E0300")]
+    [InlineData("visa-cvm-online-pin", "0000040000", "420300")]   // B3b3 online PIN entered
+    [InlineData("visa-pin-offline-plaintext", "0000000000", "410302")]
+    [InlineData("visa-pin-last-try", "0000000000", "410302")]
+    [InlineData("visa-pin-blocked", "0000200000", "1E0300")]      // B3b6, then signature
+    public void LibraryCard(string name, string tvr, string results)
+    {
+        var o = Run(name, "000000001000", new Pad("1234"));
+        Assert.Equal(tvr, o.Tvr);
+        Assert.Equal("4000", o.Tsi);
+        Assert.Equal(results, o.Results);
+    }
+
+    [Fact]
+    public void LastTryWrongPinBlocksAndFallsBackToSignature()
+    {
+        // 9F17 = 01, wrong PIN -> 63C0: B3b6; 41 03 has b7 set, so 1E 03 signature follows.
+        var pad = new Pad("9999");
+        var o = Run("visa-pin-last-try", "000000001000", pad);
+        Assert.Equal("0000200000", o.Tvr);
+        Assert.Equal("1E0300", o.Results);
+        Assert.Equal(new[] { 1 }, pad.TriesShown);
+    }
+
+    [Theory]
+    // X = 50.00, Y = 200.00; rules 42 09, 41 07, 1F 06, 1E 03.
+    [InlineData("000000001000", "0000000000", "1F0602")]
+    [InlineData("000000010000", "0000000000", "410702")]
+    [InlineData("000000030000", "0000040000", "420900")]
+    public void AmountXyCard(string amount, string tvr, string results)
+    {
+        // The card's records carry no '9F42' Application Currency Code; the stated outcomes assume 0156, so it
+        // is supplied here (without it see AmountXyCardWithoutApplicationCurrency).
+        var o = Run("visa-cvm-amount-xy", amount, new Pad("1234"), "0156");
+        Assert.Equal(tvr, o.Tvr);
+        Assert.Equal(results, o.Results);
+    }
+
+    [Fact]
+    public void AmountXyCardWithoutApplicationCurrency()
+    {
+        // Annex C3: without '9F42' no amount condition (06-09) is satisfied; 42 09, 41 07, 1F 06 are skipped and
+        // 1E 03 signature applies even at 300.00.
+        var o = Run("visa-cvm-amount-xy", "000000030000", new Pad("1234"));
+        Assert.Equal("0000000000", o.Tvr);
+        Assert.Equal("1E0300", o.Results);
+    }
+
+    [Fact]
+    public void UnsupportedCardUnderEmv44()
+    {
+        // cards/visa-cvm-unsupported states TVR 0000400000 (46 03 read as an RFU CVM). Under EMV 4.4 CVM 06 is
+        // facial biometric (recognised), and its condition 03 "if terminal supports the CVM" is not met by this
+        // terminal, so the rule is skipped without a TVR bit (Book 3, 10.5) and 1E 03 signature applies.
+        var o = Run("visa-cvm-unsupported", "000000001000", new Pad("1234"));
+        Assert.Equal("0000000000", o.Tvr);
+        Assert.Equal("1E0300", o.Results);
     }
 }
