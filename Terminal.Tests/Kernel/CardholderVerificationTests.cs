@@ -473,15 +473,8 @@ public class CardholderVerificationLibraryTests
     {
         var card = new Terminal.VirtualCards.Card.VirtualCard(CardLibrary.Image(name), new Terminal.Tests.VirtualCards.Card.CountingRandom(), CardLibrary.Crypto);
         var flow = new Flow(card, Aids(false, Visa));
-        flow.Terminal.Set(0x9F33, Hex.Decode("E0E8C8"));
+        flow.ReferenceTransaction("E0E8C8", "01020304", amount);
         flow.Terminal.Set(0x9F35, Hex.Decode("22"));
-        flow.Terminal.Set(0x9A, Hex.Decode("260615"));
-        flow.Terminal.Set(0x9F37, Hex.Decode("01020304"));
-        flow.Terminal.Set(0x9F02, Hex.Decode(amount));
-        flow.Terminal.Set(0x9F03, Hex.Decode("000000000000"));
-        flow.Terminal.Set(0x9F1A, Hex.Decode("0156"));
-        flow.Terminal.Set(0x5F2A, Hex.Decode("0156"));
-        flow.Terminal.Set(0x9C, Hex.Decode("00"));
         flow.Run();
         if (applicationCurrency != null) flow.CardData.Set(0x9F42, Hex.Decode(applicationCurrency));
         var tvr = new TerminalVerificationResults();
