@@ -84,6 +84,23 @@ internal static class KernelTestSupport
         public ProcessingOptions Options { get; private set; }
         public ApplicationData Data { get; private set; }
 
+        /// <summary>
+        /// The library cards' reference transaction (docs/card-profiles.md): purchase in China (0156/0156) on
+        /// 2026-06-15, Amount, Other 0, with the given capabilities, unpredictable number and amount.
+        /// </summary>
+        public Flow ReferenceTransaction(string capabilities, string unpredictableNumber, string amount = "000000001000")
+        {
+            Terminal.Set(0x9F33, Hex.Decode(capabilities));
+            Terminal.Set(0x9A, Hex.Decode("260615"));
+            Terminal.Set(0x9F37, Hex.Decode(unpredictableNumber));
+            Terminal.Set(0x9F02, Hex.Decode(amount));
+            Terminal.Set(0x9F03, Hex.Decode("000000000000"));
+            Terminal.Set(0x9F1A, Hex.Decode("0156"));
+            Terminal.Set(0x5F2A, Hex.Decode("0156"));
+            Terminal.Set(0x9C, Hex.Decode("00"));
+            return this;
+        }
+
         public Flow Run()
         {
             Selection.SelectApplication();

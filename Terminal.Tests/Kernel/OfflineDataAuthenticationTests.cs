@@ -59,14 +59,7 @@ public class OfflineDataAuthenticationTests
         var card = new VirtualCard(image, new CountingRandom(), CardLibrary.Crypto);
         var channel = new InterceptingChannel(card);
         var flow = new Flow(channel, Aids(false, aid));
-        flow.Terminal.Set(0x9F33, Hex.Decode(capabilities));
-        flow.Terminal.Set(0x9A, Hex.Decode("260615"));
-        flow.Terminal.Set(0x9F37, Hex.Decode(Un));
-        flow.Terminal.Set(0x9F02, Hex.Decode("000000001000"));
-        flow.Terminal.Set(0x9F03, Hex.Decode("000000000000"));
-        flow.Terminal.Set(0x9F1A, Hex.Decode("0156"));
-        flow.Terminal.Set(0x5F2A, Hex.Decode("0156"));
-        flow.Terminal.Set(0x9C, Hex.Decode("00"));
+        flow.ReferenceTransaction(capabilities, Un);
         flow.Run();
         return new Run { Flow = flow, Channel = channel, Oda = new OfflineDataAuthentication(flow.Transport, flow.Terminal, flow.CardData, LibraryOdaTests.TestCaStore()) };
     }
