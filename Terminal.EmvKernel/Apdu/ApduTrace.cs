@@ -13,8 +13,8 @@ namespace Terminal.EmvKernel.Apdu
 
     /// <summary>
     /// One exchange on the wire: the command bytes and the response bytes exactly as received (null when the
-    /// exchange failed: card removed or transport error). Raw bytes only; masking PANs or PIN blocks for display
-    /// is the job of the layer that prints a trace.
+    /// exchange failed: card removed or transport error). Raw bytes, except that PIN-carrying command data is
+    /// zeroed when recorded; masking PANs for display is the job of the layer that prints a trace.
     /// </summary>
     public sealed class ApduTraceEntry
     {
@@ -24,8 +24,25 @@ namespace Terminal.EmvKernel.Apdu
         internal ApduTraceEntry(byte[] command, byte[] response, TraceKind kind)
         {
             _command = ApduBytes.Copy(command);
+            RedactPinData(_command);
             _response = ApduBytes.Copy(response);
             Kind = kind;
+        }
+
+        /// <summary>
+        /// A PIN exists in clear only inside PIN entry: the data field of VERIFY ('20'), CHANGE REFERENCE DATA /
+        /// PIN CHANGE ('24') and RESET RETRY COUNTER / PIN UNBLOCK ('2C') is zeroed in the trace, so neither a
+        /// plaintext nor an enciphered PIN block is kept. The header and Lc stay, so the trace still shows the command.
+        /// </summary>
+        private static void RedactPinData(byte[] command)
+        {
+            if (command == null || command.Length < 6) return;
+            byte ins = command[1];
+            if (ins != 0x20 && ins != 0x24 && ins != 0x2C) return;
+            int lc = command[4];
+            int end = 5 + lc;
+            if (end > command.Length) end = command.Length;
+            for (int i = 5; i < end; i++) command[i] = 0;
         }
 
         /// <summary>Who originated the command.</summary>
