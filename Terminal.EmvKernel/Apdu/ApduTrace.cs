@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Apdu
 {
     /// <summary>Who originated a traced command.</summary>
@@ -23,9 +24,9 @@ namespace Terminal.EmvKernel.Apdu
 
         internal ApduTraceEntry(byte[] command, byte[] response, TraceKind kind)
         {
-            _command = ApduBytes.Copy(command);
+            _command = Bytes.Copy(command);
             RedactPinData(_command);
-            _response = ApduBytes.Copy(response);
+            _response = Bytes.Copy(response);
             Kind = kind;
         }
 
@@ -51,13 +52,13 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the command bytes.</summary>
         public byte[] Command
         {
-            get { return ApduBytes.Copy(_command); }
+            get { return Bytes.Copy(_command); }
         }
 
         /// <summary>A copy of the response bytes, or null when no response was received.</summary>
         public byte[] Response
         {
-            get { return ApduBytes.Copy(_response); }
+            get { return Bytes.Copy(_response); }
         }
     }
 

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Apdu
 {
     /// <summary>
@@ -20,7 +21,7 @@ namespace Terminal.EmvKernel.Apdu
             {
                 throw new ApduException(ApduError.CommandDataTooLong, string.Concat(length.ToString(), " data bytes; a short C-APDU holds at most 255"));
             }
-            _data = length == 0 ? new byte[0] : ApduBytes.Copy(data);
+            _data = length == 0 ? new byte[0] : Bytes.Copy(data);
             Cla = cla;
             Ins = ins;
             P1 = p1;
@@ -96,7 +97,7 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the data field (empty when there is none).</summary>
         public byte[] Data
         {
-            get { return ApduBytes.Copy(_data); }
+            get { return Bytes.Copy(_data); }
         }
 
         /// <summary>Which of the four cases this command is.</summary>

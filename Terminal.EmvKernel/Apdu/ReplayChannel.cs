@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Apdu
 {
     /// <summary>
@@ -55,12 +56,12 @@ namespace Terminal.EmvKernel.Apdu
             }
             if (_position >= _transcript.Count)
             {
-                throw Fail(new ReplayMismatchException(step, null, ApduBytes.Copy(command)));
+                throw Fail(new ReplayMismatchException(step, null, Bytes.Copy(command)));
             }
             TranscriptStep recorded = _transcript[_position];
             if (!recorded.CommandEquals(command))
             {
-                throw Fail(new ReplayMismatchException(step, recorded.Command, ApduBytes.Copy(command)));
+                throw Fail(new ReplayMismatchException(step, recorded.Command, Bytes.Copy(command)));
             }
             _position++;
             return recorded.Response;

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Apdu
 {
     /// <summary>
@@ -19,7 +20,7 @@ namespace Terminal.EmvKernel.Apdu
         {
             int length = data == null ? 0 : data.Length;
             if (length > MaxDataLength) throw TooLong(length);
-            _data = length == 0 ? new byte[0] : ApduBytes.Copy(data);
+            _data = length == 0 ? new byte[0] : Bytes.Copy(data);
             Sw = sw & 0xFFFF;
         }
 
@@ -47,7 +48,7 @@ namespace Terminal.EmvKernel.Apdu
         /// <summary>A copy of the response data (empty when there is none).</summary>
         public byte[] Data
         {
-            get { return ApduBytes.Copy(_data); }
+            get { return Bytes.Copy(_data); }
         }
 
         /// <summary>True for '9000'.</summary>

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Apdu
 {
     /// <summary>One recorded exchange: the C-APDU the terminal sent and the card's R-APDU, as raw bytes.</summary>
@@ -10,25 +11,25 @@ namespace Terminal.EmvKernel.Apdu
         public TranscriptStep(byte[] command, byte[] response)
         {
             if (command == null || response == null) throw new System.ArgumentNullException(command == null ? "command" : "response");
-            _command = ApduBytes.Copy(command);
-            _response = ApduBytes.Copy(response);
+            _command = Bytes.Copy(command);
+            _response = Bytes.Copy(response);
         }
 
         /// <summary>A copy of the command bytes.</summary>
         public byte[] Command
         {
-            get { return ApduBytes.Copy(_command); }
+            get { return Bytes.Copy(_command); }
         }
 
         /// <summary>A copy of the response bytes (not necessarily a valid R-APDU).</summary>
         public byte[] Response
         {
-            get { return ApduBytes.Copy(_response); }
+            get { return Bytes.Copy(_response); }
         }
 
         internal bool CommandEquals(byte[] other)
         {
-            return ApduBytes.Equal(_command, other);
+            return Bytes.Equal(_command, other);
         }
     }
 

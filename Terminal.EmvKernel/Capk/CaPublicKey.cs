@@ -56,17 +56,17 @@ namespace Terminal.EmvKernel.Capk
             HashAlgorithmIndicator = hashAlgorithmIndicator;
             PublicKeyAlgorithmIndicator = publicKeyAlgorithmIndicator;
             Expiry = expiry;
-            _rid = Copy(rid);
-            _modulus = Copy(modulus);
-            _exponent = Copy(exponent);
-            _checksum = Copy(checksum);
+            _rid = Bytes.Copy(rid);
+            _modulus = Bytes.Copy(modulus);
+            _exponent = Bytes.Copy(exponent);
+            _checksum = Bytes.Copy(checksum);
         }
 
         /// <summary>Test or live.</summary>
         public CaPublicKeySet Set { get; private set; }
 
         /// <summary>Registered Application Provider Identifier (5 bytes, the first 5 bytes of the AID).</summary>
-        public byte[] Rid { get { return Copy(_rid); } }
+        public byte[] Rid { get { return Bytes.Copy(_rid); } }
 
         /// <summary>Certification Authority Public Key Index (8F on the card, 9F22 in the terminal).</summary>
         public byte Index { get; private set; }
@@ -78,16 +78,16 @@ namespace Terminal.EmvKernel.Capk
         public byte PublicKeyAlgorithmIndicator { get; private set; }
 
         /// <summary>Modulus, big-endian.</summary>
-        public byte[] Modulus { get { return Copy(_modulus); } }
+        public byte[] Modulus { get { return Bytes.Copy(_modulus); } }
 
         /// <summary>Modulus length in bytes (N_CA).</summary>
         public int ModulusLength { get { return _modulus.Length; } }
 
         /// <summary>Public exponent (03 or 010001).</summary>
-        public byte[] Exponent { get { return Copy(_exponent); } }
+        public byte[] Exponent { get { return Bytes.Copy(_exponent); } }
 
         /// <summary>Stored Certification Authority Public Key Check Sum (20 bytes).</summary>
-        public byte[] Checksum { get { return Copy(_checksum); } }
+        public byte[] Checksum { get { return Bytes.Copy(_checksum); } }
 
         /// <summary>Last day the key may be used, or <see cref="EmvDate.None"/> when not known.</summary>
         public EmvDate Expiry { get; private set; }
@@ -160,11 +160,5 @@ namespace Terminal.EmvKernel.Capk
             return new CaPublicKeyException(CaKeyError.InvalidField, field, 0, name, detail);
         }
 
-        private static byte[] Copy(byte[] a)
-        {
-            byte[] c = new byte[a.Length];
-            Array.Copy(a, 0, c, 0, a.Length);
-            return c;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Tlv;
 
@@ -249,7 +250,7 @@ namespace Terminal.EmvKernel.Kernel
         private SelectedApplication SelectAdf(CandidateApplication chosen)
         {
             byte[] fciBytes;
-            if (_lastSelectedDfName != null && ApduBytes.Equal(_lastSelectedDfName, chosen.AdfName))
+            if (_lastSelectedDfName != null && Bytes.Equal(_lastSelectedDfName, chosen.AdfName))
             {
                 // The card's current application is already this ADF (the last SELECT of the list of AIDs
                 // answered '9000' with its FCI): the FCI is used as it is, without a second identical SELECT.
@@ -266,7 +267,7 @@ namespace Terminal.EmvKernel.Kernel
             TlvList fci = ParseOrNull(fciBytes);
             if (fci == null || FindInFci(fci, TagFciProprietary) == null) return null;
             byte[] dfName = DfNameOf(fci);
-            if (dfName == null || !ApduBytes.Equal(dfName, chosen.AdfName)) return null;
+            if (dfName == null || !Bytes.Equal(dfName, chosen.AdfName)) return null;
             return new SelectedApplication(chosen, fciBytes, fci);
         }
 

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.DataObjects;
 
@@ -131,7 +132,7 @@ namespace Terminal.EmvKernel.Kernel
         {
             byte[] application = card.Get(ApplicationCurrencyCodeTag);
             byte[] transaction = terminal.Get(TransactionCurrencyCodeTag);
-            return application != null && transaction != null && ApduBytes.Equal(application, transaction);
+            return application != null && transaction != null && Bytes.Equal(application, transaction);
         }
 
         /// <summary>Terminal Capabilities '9F33' byte 2 support for a CVM code (Book 4, Annex A2).</summary>

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.DataObjects;
@@ -53,7 +54,7 @@ namespace Terminal.EmvKernel.Kernel
             byte[] icc = card.Get(CardApplicationVersionTag);
             byte[] term = terminal.Get(TerminalApplicationVersionTag);
             if (icc == null || term == null) return;
-            if (!ApduBytes.Equal(icc, term)) tvr.Set(TerminalVerificationResults.DifferentApplicationVersions);
+            if (!Bytes.Equal(icc, term)) tvr.Set(TerminalVerificationResults.DifferentApplicationVersions);
         }
 
         /// <summary>
@@ -141,7 +142,7 @@ namespace Terminal.EmvKernel.Kernel
             // The country checks need the Issuer Country Code.
             byte[] issuerCountry = card.Get(IssuerCountryCodeTag);
             if (issuerCountry == null) return true;
-            bool domestic = ApduBytes.Equal(issuerCountry, terminal.Get(TerminalCountryCodeTag));
+            bool domestic = Bytes.Equal(issuerCountry, terminal.Get(TerminalCountryCodeTag));
 
             // A missing '9C' is read as '00' (goods and services), the transaction type when none is given.
             byte[] typeValue = terminal.Get(TransactionType.TagValue);

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Tlv;
@@ -123,7 +124,7 @@ namespace Terminal.EmvKernel.Kernel
         private void CheckExceptionFile(byte[] pan, TerminalVerificationResults tvr)
         {
             if (ExceptionFile == null || pan == null) return;
-            if (ExceptionFile.Contains(ApduBytes.Copy(pan), Copy(_card.Get(PanSequenceNumberTag))))
+            if (ExceptionFile.Contains(Bytes.Copy(pan), Bytes.Copy(_card.Get(PanSequenceNumberTag))))
                 tvr.Set(TerminalVerificationResults.CardOnExceptionFile);
         }
 
@@ -133,7 +134,7 @@ namespace Terminal.EmvKernel.Kernel
             long total = amount;
             if (TransactionLog != null && pan != null)
             {
-                long logged = TransactionLog.RecentApprovedAmount(ApduBytes.Copy(pan));
+                long logged = TransactionLog.RecentApprovedAmount(Bytes.Copy(pan));
                 if (logged > 0) total += logged;
             }
             if (total >= floorLimit) tvr.Set(TerminalVerificationResults.FloorLimitExceeded);
@@ -209,9 +210,5 @@ namespace Terminal.EmvKernel.Kernel
                 throw new System.ArgumentException("random selection needs 0 <= target <= maximum target <= 99 and threshold >= 0");
         }
 
-        private static byte[] Copy(byte[] value)
-        {
-            return value == null ? null : ApduBytes.Copy(value);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
@@ -56,7 +57,7 @@ namespace Terminal.EmvKernel.Oda
             // Steps 1-4 and the hash algorithm of step 6.
             OdaFailure f = RecoverFields(crypto, issuerModulus, issuerExponent, certificate, CertificateFormat);
             if (Recovered == null) return f;
-            Pan = EmvBytes.Slice(Recovered, 2, CertificateChecks.CertificatePanLength);
+            Pan = Bytes.Slice(Recovered, 2, CertificateChecks.CertificatePanLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent | static data.

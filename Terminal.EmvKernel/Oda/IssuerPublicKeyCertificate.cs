@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
@@ -74,7 +75,7 @@ namespace Terminal.EmvKernel.Oda
             // Steps 1-4 and the hash algorithm of step 6.
             OdaFailure f = RecoverFields(crypto, caKey.ModulusBytes, caKey.ExponentBytes, certificate, CertificateFormat);
             if (Recovered == null) return f;
-            IssuerIdentifier = EmvBytes.Slice(Recovered, 2, IssuerIdentifierLength);
+            IssuerIdentifier = Bytes.Slice(Recovered, 2, IssuerIdentifierLength);
             if (f != OdaFailure.None) return f;
             if (exponent == null) return OdaFailure.MissingData;
             // Steps 5-7: hash over format .. leftmost digits | remainder | exponent.

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
@@ -63,12 +64,12 @@ namespace Terminal.EmvKernel.Oda
                 FixedLength + id + 1, format, 7 + id, this);
             if (Recovered == null) return f;
             byte[] x = Recovered;
-            ExpirationDate = EmvBytes.Slice(x, ExpirationOffset, 2);
-            SerialNumber = EmvBytes.Slice(x, SerialOffset, 3);
+            ExpirationDate = Bytes.Slice(x, ExpirationOffset, 2);
+            SerialNumber = Bytes.Slice(x, SerialOffset, 3);
             PublicKeyAlgorithmIndicator = x[8 + id];
             PublicKeyLength = x[9 + id];
             PublicKeyExponentLength = x[10 + id];
-            PublicKeyOrLeftmostDigits = EmvBytes.Slice(x, 11 + id, x.Length - FixedLength - id);
+            PublicKeyOrLeftmostDigits = Bytes.Slice(x, 11 + id, x.Length - FixedLength - id);
             return f;
         }
 
@@ -89,7 +90,7 @@ namespace Terminal.EmvKernel.Oda
             byte[] modulus = AssembleModulus(remainder);
             if (modulus == null || PublicKeyExponentLength != exponent.Length) return OdaFailure.KeyLengthMismatch;
             Modulus = modulus;
-            Exponent = EmvBytes.Slice(exponent, 0, exponent.Length);
+            Exponent = Bytes.Slice(exponent, 0, exponent.Length);
             return OdaFailure.None;
         }
 
@@ -98,10 +99,10 @@ namespace Terminal.EmvKernel.Oda
             byte[] field = PublicKeyOrLeftmostDigits;
             int keyLength = PublicKeyLength;
             if (keyLength == 0) return null;
-            if (keyLength <= field.Length) return EmvBytes.Slice(field, 0, keyLength);
+            if (keyLength <= field.Length) return Bytes.Slice(field, 0, keyLength);
             int remainderLength = remainder == null ? 0 : remainder.Length;
             if (remainderLength != keyLength - field.Length) return null;
-            return EmvBytes.Concat(field, remainder);
+            return Bytes.Concat(field, remainder);
         }
     }
 }

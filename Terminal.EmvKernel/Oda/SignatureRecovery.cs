@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using System;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
@@ -39,7 +40,7 @@ namespace Terminal.EmvKernel.Oda
             target.Header = x[0];
             target.Format = x[1];
             target.HashAlgorithmIndicator = x[hashAlgorithmOffset];
-            target.HashResult = EmvBytes.Slice(x, n - 1 - HashLength, HashLength);
+            target.HashResult = Bytes.Slice(x, n - 1 - HashLength, HashLength);
             target.Trailer = x[n - 1];
 
             if (x[n - 1] != RecoveredDataTrailer) return OdaFailure.BadTrailer;   // step 2
@@ -66,15 +67,7 @@ namespace Terminal.EmvKernel.Oda
             Append(input, at, c);
             target.HashInput = input;
             target.ComputedHash = crypto.Sha1(input, 0, input.Length);
-            return Equal(target.ComputedHash, 0, target.HashResult, 0, HashLength) ? OdaFailure.None : OdaFailure.HashMismatch;
-        }
-
-        /// <summary>True when the length bytes at the two offsets are equal.</summary>
-        public static bool Equal(byte[] a, int aOffset, byte[] b, int bOffset, int length)
-        {
-            for (int i = 0; i < length; i++)
-                if (a[aOffset + i] != b[bOffset + i]) return false;
-            return true;
+            return Bytes.Equal(target.ComputedHash, 0, target.HashResult, 0, HashLength) ? OdaFailure.None : OdaFailure.HashMismatch;
         }
 
         private static int LengthOf(byte[] a) { return a == null ? 0 : a.Length; }

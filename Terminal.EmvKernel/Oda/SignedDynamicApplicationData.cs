@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
 
@@ -90,7 +91,7 @@ namespace Terminal.EmvKernel.Oda
                 f = OdaFailure.CryptogramInformationMismatch;                                                               // step 6
             if (f == OdaFailure.None) f = SignatureRecovery.CheckHash(crypto, r, unpredictableNumber, null, null);          // steps 7-9
             if (f == OdaFailure.None && (transactionDataHashCode.Length != SignatureRecovery.HashLength
-                || !SignatureRecovery.Equal(transactionDataHashCode, 0, r.TransactionDataHashCode, 0, SignatureRecovery.HashLength)))
+                || !Bytes.Equal(transactionDataHashCode, 0, r.TransactionDataHashCode, 0, SignatureRecovery.HashLength)))
                 f = OdaFailure.TransactionDataHashMismatch;                                                                  // steps 10-12
             r.Failure = f;
             return r;
@@ -106,8 +107,8 @@ namespace Terminal.EmvKernel.Oda
             int ldd = x[3];
             IccDynamicDataLength = ldd;
             if (ldd > n - FixedLength) return f != OdaFailure.None ? f : OdaFailure.DynamicDataLengthInvalid;
-            IccDynamicData = EmvBytes.Slice(x, 4, ldd);
-            Pad = EmvBytes.Slice(x, 4 + ldd, n - FixedLength - ldd);
+            IccDynamicData = Bytes.Slice(x, 4, ldd);
+            Pad = Bytes.Slice(x, 4 + ldd, n - FixedLength - ldd);
             ReadDynamicData(IccDynamicData);
             return f;
         }
@@ -118,12 +119,12 @@ namespace Terminal.EmvKernel.Oda
             if (data.Length < 1) return;
             int idnLength = data[0];
             if (idnLength < 2 || idnLength > 8 || 1 + idnLength > data.Length) return;
-            IccDynamicNumber = EmvBytes.Slice(data, 1, idnLength);
+            IccDynamicNumber = Bytes.Slice(data, 1, idnLength);
             int at = 1 + idnLength;
             if (data.Length < at + 1 + CryptogramLength + SignatureRecovery.HashLength) return;
             CryptogramInformationData = data[at];
-            ApplicationCryptogram = EmvBytes.Slice(data, at + 1, CryptogramLength);
-            TransactionDataHashCode = EmvBytes.Slice(data, at + 1 + CryptogramLength, SignatureRecovery.HashLength);
+            ApplicationCryptogram = Bytes.Slice(data, at + 1, CryptogramLength);
+            TransactionDataHashCode = Bytes.Slice(data, at + 1 + CryptogramLength, SignatureRecovery.HashLength);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
 
@@ -41,8 +42,8 @@ namespace Terminal.EmvKernel.Oda
                 FixedLength, SignedDataFormat, 2, r);
             if (r.Recovered != null)
             {
-                r.DataAuthenticationCode = EmvBytes.Slice(r.Recovered, 3, 2);
-                r.Pad = EmvBytes.Slice(r.Recovered, 5, r.Recovered.Length - FixedLength);
+                r.DataAuthenticationCode = Bytes.Slice(r.Recovered, 3, 2);
+                r.Pad = Bytes.Slice(r.Recovered, 5, r.Recovered.Length - FixedLength);
                 if (f == OdaFailure.None) f = SignatureRecovery.CheckHash(crypto, r, staticDataToBeAuthenticated, null, null);
             }
             r.Failure = f;

@@ -76,13 +76,5 @@ namespace Terminal.VirtualCards.Card
             return true;
         }
 
-        /// <summary>Concatenation helper over a buffer.</summary>
-        public static byte[] Concat(byte[] a, byte[] b)
-        {
-            ByteBuffer buf = new ByteBuffer();
-            if (a != null) buf.Append(a);
-            if (b != null) buf.Append(b);
-            return buf.ToArray();
-        }
     }
 }

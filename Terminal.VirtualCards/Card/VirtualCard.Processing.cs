@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Tlv;
 
 namespace Terminal.VirtualCards.Card
@@ -92,7 +93,7 @@ namespace Terminal.VirtualCards.Card
             if (app.Personality == ContactlessPersonality.VisaQvsdc) return QvsdcResponse(app, pdolData);
             if (app.GpoFormat == 1)
             {
-                byte[] value = CardResponse.Concat(app.Aip, app.Afl);
+                byte[] value = Bytes.Concat(app.Aip, app.Afl);
                 return CardResponse.Tlv(0x80, value);
             }
             TlvWriter w = new TlvWriter();

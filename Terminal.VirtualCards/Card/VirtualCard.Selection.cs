@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Tlv;
 
 namespace Terminal.VirtualCards.Card
@@ -18,13 +19,13 @@ namespace Terminal.VirtualCards.Card
             int previousIndex = _selectedIndex;
             EndTransaction();
             Deselect();
-            if (Equal(name, PseName))
+            if (Bytes.Equal(name, PseName))
             {
                 if (!_image.HasPse) return CardResponse.Status(CardResponse.FileNotFound);
                 _pseSelected = true;
                 return CardResponse.WithData(PseFci(), CardResponse.Ok);
             }
-            if (Equal(name, PpseName))
+            if (Bytes.Equal(name, PpseName))
             {
                 if (!_image.HasPpse) return CardResponse.Status(CardResponse.FileNotFound);
                 _ppseSelected = true;
@@ -41,11 +42,6 @@ namespace Terminal.VirtualCards.Card
                 return CardResponse.WithData(ApplicationFci(app), app.Blocked ? CardResponse.SelectedFileInvalidated : CardResponse.Ok);
             }
             return CardResponse.Status(CardResponse.FileNotFound);
-        }
-
-        private static bool Equal(byte[] a, byte[] b)
-        {
-            return a.Length == b.Length && CardResponse.StartsWith(a, b);
         }
 
         // EMV 4.4 Book 1, 11.3.4, Table 43: FCI of the PSE.

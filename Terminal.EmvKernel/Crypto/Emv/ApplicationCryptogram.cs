@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -30,7 +31,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         public static bool Verify(ICryptoProvider provider, byte[] key, byte[] data, Iso9797PaddingMethod padding, byte[] cryptogram)
         {
             byte[] expected = Generate(provider, key, data, padding);
-            return EmvBytes.FixedTimeEquals(expected, cryptogram);
+            return Bytes.FixedTimeEquals(expected, cryptogram);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -28,7 +29,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         /// <summary>True when arpc is the method 1 ARPC of arqc and arc (fixed-time compare; wrong length is false).</summary>
         public static bool VerifyMethod1(ICryptoProvider provider, byte[] key, byte[] arqc, byte[] arc, byte[] arpc)
         {
-            return EmvBytes.FixedTimeEquals(GenerateMethod1(provider, key, arqc, arc), arpc);
+            return Bytes.FixedTimeEquals(GenerateMethod1(provider, key, arqc, arc), arpc);
         }
 
         /// <summary>
@@ -45,14 +46,14 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireLength(csu, 4, "card status update");
             byte[] proprietary = proprietaryAuthenticationData == null ? new byte[0] : proprietaryAuthenticationData;
             EmvBytes.RequireLengthBetween(proprietary, 0, 8, "proprietary authentication data");
-            byte[] mac = EmvBytes.RetailMac(key, EmvBytes.Concat(arqc, csu, proprietary), Iso9797PaddingMethod.Method2);
-            return EmvBytes.Slice(mac, 0, 4);
+            byte[] mac = EmvBytes.RetailMac(key, Bytes.Concat(arqc, csu, proprietary), Iso9797PaddingMethod.Method2);
+            return Bytes.Slice(mac, 0, 4);
         }
 
         /// <summary>True when arpc is the method 2 ARPC (fixed-time compare; wrong length is false).</summary>
         public static bool VerifyMethod2(ICryptoProvider provider, byte[] key, byte[] arqc, byte[] csu, byte[] proprietaryAuthenticationData, byte[] arpc)
         {
-            return EmvBytes.FixedTimeEquals(GenerateMethod2(provider, key, arqc, csu, proprietaryAuthenticationData), arpc);
+            return Bytes.FixedTimeEquals(GenerateMethod2(provider, key, arqc, csu, proprietaryAuthenticationData), arpc);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -123,7 +124,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             {
                 EmvBytes.RequireDoubleLengthKey(iccMasterKeyAc, "ICC master key for AC");
                 EmvBytes.RequireLength(atc, 2, "ATC");
-                return EmvBytes.Slice(iccMasterKeyAc, 0, 16);
+                return Bytes.Slice(iccMasterKeyAc, 0, 16);
             }
             byte[] r = AcKey == AcKeyDerivation.MastercardSessionKey
                 ? SessionKey.AtcAndUnpredictableNumberDiversification(atc, unpredictableNumber)
@@ -140,21 +141,21 @@ namespace Terminal.EmvKernel.Crypto.Emv
             // EMV 4.4 Book 3, Annex A: Issuer Application Data (9F10) is at most 32 bytes.
             EmvBytes.RequireLengthBetween(issuerApplicationData, 1, 32, "issuer application data");
             byte[] iad = issuerApplicationData;
-            if (IssuerPart == AcDataIssuerPart.WholeIssuerApplicationData) return EmvBytes.Slice(iad, 0, iad.Length);
+            if (IssuerPart == AcDataIssuerPart.WholeIssuerApplicationData) return Bytes.Slice(iad, 0, iad.Length);
             if (IssuerPart == AcDataIssuerPart.VisaCardVerificationResults)
             {
                 // Visa IAD: length, derivation key index, CVN, CVR (4 bytes, first byte its own length).
                 EmvBytes.RequireLengthBetween(iad, 7, 32, "Visa issuer application data");
-                return EmvBytes.Slice(iad, 3, 4);
+                return Bytes.Slice(iad, 3, 4);
             }
             // Mastercard M/Chip IAD: key derivation index, CVN, CVR (6), DAC/ICC dynamic number (2), counters (8).
             if (IssuerPart == AcDataIssuerPart.MastercardCardVerificationResults)
             {
                 EmvBytes.RequireLengthBetween(iad, 8, 32, "Mastercard issuer application data");
-                return EmvBytes.Slice(iad, 2, 6);
+                return Bytes.Slice(iad, 2, 6);
             }
             EmvBytes.RequireLengthBetween(iad, 18, 32, "Mastercard issuer application data with counters");
-            return EmvBytes.Concat(EmvBytes.Slice(iad, 2, 6), EmvBytes.Slice(iad, 10, 8));
+            return Bytes.Concat(Bytes.Slice(iad, 2, 6), Bytes.Slice(iad, 10, 8));
         }
 
         /// <summary>
@@ -167,7 +168,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireNotNull(terminalData, "terminal data");
             EmvBytes.RequireLength(aip, 2, "AIP");
             EmvBytes.RequireLength(atc, 2, "ATC");
-            return EmvBytes.Concat(terminalData, EmvBytes.Concat(aip, atc), IssuerPartOf(issuerApplicationData));
+            return Bytes.Concat(terminalData, Bytes.Concat(aip, atc), IssuerPartOf(issuerApplicationData));
         }
 
         /// <summary>The card's application cryptogram (ARQC, TC or AAC) for the transaction, 8 bytes.</summary>
@@ -182,7 +183,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         public bool VerifyAc(ICryptoProvider provider, byte[] iccMasterKeyAc, byte[] terminalData, byte[] aip,
             byte[] atc, byte[] unpredictableNumber, byte[] issuerApplicationData, byte[] cryptogram)
         {
-            return EmvBytes.FixedTimeEquals(
+            return Bytes.FixedTimeEquals(
                 GenerateAc(provider, iccMasterKeyAc, terminalData, aip, atc, unpredictableNumber, issuerApplicationData), cryptogram);
         }
 
@@ -201,10 +202,10 @@ namespace Terminal.EmvKernel.Crypto.Emv
             {
                 if (proprietaryAuthenticationData != null && proprietaryAuthenticationData.Length != 0)
                     throw new EmvCryptoException(EmvCryptoError.UnsupportedValue, "ARPC method 1 carries no proprietary authentication data");
-                return EmvBytes.Concat(Arpc.GenerateMethod1(provider, key, arqc, responseCode), responseCode);
+                return Bytes.Concat(Arpc.GenerateMethod1(provider, key, arqc, responseCode), responseCode);
             }
             byte[] proprietary = proprietaryAuthenticationData == null ? new byte[0] : proprietaryAuthenticationData;
-            return EmvBytes.Concat(Arpc.GenerateMethod2(provider, key, arqc, responseCode, proprietary), responseCode, proprietary);
+            return Bytes.Concat(Arpc.GenerateMethod2(provider, key, arqc, responseCode, proprietary), responseCode, proprietary);
         }
 
         /// <summary>
@@ -221,11 +222,11 @@ namespace Terminal.EmvKernel.Crypto.Emv
             if (ArpcMethod == 1)
             {
                 if (data.Length != 10) return false;
-                return Arpc.VerifyMethod1(provider, key, arqc, EmvBytes.Slice(data, 8, 2), EmvBytes.Slice(data, 0, 8));
+                return Arpc.VerifyMethod1(provider, key, arqc, Bytes.Slice(data, 8, 2), Bytes.Slice(data, 0, 8));
             }
             if (data.Length < 8 || data.Length > 16) return false;
-            return Arpc.VerifyMethod2(provider, key, arqc, EmvBytes.Slice(data, 4, 4),
-                EmvBytes.Slice(data, 8, data.Length - 8), EmvBytes.Slice(data, 0, 4));
+            return Arpc.VerifyMethod2(provider, key, arqc, Bytes.Slice(data, 4, 4),
+                Bytes.Slice(data, 8, data.Length - 8), Bytes.Slice(data, 0, 4));
         }
 
         private byte[] ArpcKeyFor(ICryptoProvider provider, byte[] iccMasterKeyAc, byte[] atc, byte[] unpredictableNumber)

@@ -54,33 +54,6 @@ namespace Terminal.EmvKernel.Crypto.Emv
             if (value == null) throw new EmvCryptoException(EmvCryptoError.MissingArgument, name + " is null");
         }
 
-        /// <summary>a || b.</summary>
-        public static byte[] Concat(byte[] a, byte[] b)
-        {
-            byte[] result = new byte[a.Length + b.Length];
-            System.Array.Copy(a, 0, result, 0, a.Length);
-            System.Array.Copy(b, 0, result, a.Length, b.Length);
-            return result;
-        }
-
-        /// <summary>a || b || c.</summary>
-        public static byte[] Concat(byte[] a, byte[] b, byte[] c)
-        {
-            byte[] result = new byte[a.Length + b.Length + c.Length];
-            System.Array.Copy(a, 0, result, 0, a.Length);
-            System.Array.Copy(b, 0, result, a.Length, b.Length);
-            System.Array.Copy(c, 0, result, a.Length + b.Length, c.Length);
-            return result;
-        }
-
-        /// <summary>data[offset..offset+length) as a new array.</summary>
-        public static byte[] Slice(byte[] data, int offset, int length)
-        {
-            byte[] result = new byte[length];
-            System.Array.Copy(data, offset, result, 0, length);
-            return result;
-        }
-
         /// <summary>
         /// Sets the least significant bit of each byte so that every byte has an odd number of 1 bits
         /// (DES key parity), in place. The EMV derivations apply it to each derived key (vector convention "tdea").
@@ -94,15 +67,6 @@ namespace Terminal.EmvKernel.Crypto.Emv
                 for (int v = b; v != 0; v >>= 1) ones += v & 1;
                 key[i] = (byte)((ones & 1) == 0 ? b | 1 : b);
             }
-        }
-
-        /// <summary>Compares two byte arrays in time that depends only on their lengths.</summary>
-        public static bool FixedTimeEquals(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length) return false;
-            int diff = 0;
-            for (int i = 0; i < a.Length; i++) diff |= a[i] ^ b[i];
-            return diff == 0;
         }
 
         /// <summary>True when the text is not null, has min to max characters, all of them '0'..'9'.</summary>

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -13,9 +14,9 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireDoubleLengthKey(applicationCryptogram, "ICC master key for AC");
             EmvBytes.RequireDoubleLengthKey(secureMessagingIntegrity, "ICC master key for SMI");
             EmvBytes.RequireDoubleLengthKey(secureMessagingConfidentiality, "ICC master key for SMC");
-            _ac = EmvBytes.Slice(applicationCryptogram, 0, 16);
-            _smi = EmvBytes.Slice(secureMessagingIntegrity, 0, 16);
-            _smc = EmvBytes.Slice(secureMessagingConfidentiality, 0, 16);
+            _ac = Bytes.Slice(applicationCryptogram, 0, 16);
+            _smi = Bytes.Slice(secureMessagingIntegrity, 0, 16);
+            _smc = Bytes.Slice(secureMessagingConfidentiality, 0, 16);
         }
 
         private readonly byte[] _ac;
@@ -23,13 +24,13 @@ namespace Terminal.EmvKernel.Crypto.Emv
         private readonly byte[] _smc;
 
         /// <summary>A copy of the ICC master key for application cryptograms (MK AC).</summary>
-        public byte[] MkAc { get { return EmvBytes.Slice(_ac, 0, 16); } }
+        public byte[] MkAc { get { return Bytes.Slice(_ac, 0, 16); } }
 
         /// <summary>A copy of the ICC master key for secure messaging integrity (MK SMI).</summary>
-        public byte[] MkSmi { get { return EmvBytes.Slice(_smi, 0, 16); } }
+        public byte[] MkSmi { get { return Bytes.Slice(_smi, 0, 16); } }
 
         /// <summary>A copy of the ICC master key for secure messaging confidentiality (MK SMC).</summary>
-        public byte[] MkSmc { get { return EmvBytes.Slice(_smc, 0, 16); } }
+        public byte[] MkSmc { get { return Bytes.Slice(_smc, 0, 16); } }
 
         /// <summary>
         /// Derives the three ICC master keys from the issuer master keys for AC, SMI and SMC with the same

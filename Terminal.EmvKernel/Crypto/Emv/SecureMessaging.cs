@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -23,10 +24,10 @@ namespace Terminal.EmvKernel.Crypto.Emv
         {
             EmvBytes.RequireLength(header, HeaderLength, "command header");
             byte[] commandData = data == null ? new byte[0] : data;
-            if (atc == null && arqc == null) return EmvBytes.Concat(header, commandData);
+            if (atc == null && arqc == null) return Bytes.Concat(header, commandData);
             EmvBytes.RequireLength(atc, 2, "ATC");
             EmvBytes.RequireLength(arqc, 8, "ARQC");
-            return EmvBytes.Concat(EmvBytes.Concat(header, atc), arqc, commandData);
+            return Bytes.Concat(Bytes.Concat(header, atc), arqc, commandData);
         }
 
         /// <summary>
@@ -56,7 +57,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             System.Array.Copy(claInsP1P2, 0, header, 0, 4);
             header[4] = (byte)(commandData.Length + MacLength);
             byte[] mac = CommandMac(provider, smiSessionKey, CommandMacData(header, atc, arqc, commandData));
-            return EmvBytes.Concat(header, commandData, mac);
+            return Bytes.Concat(header, commandData, mac);
         }
 
         /// <summary>
@@ -68,10 +69,10 @@ namespace Terminal.EmvKernel.Crypto.Emv
             EmvBytes.RequireDoubleLengthKey(smiSessionKey, "SMI session key");
             int dataLength = CommandDataLength(command);
             if (dataLength < 0) return false;
-            byte[] header = EmvBytes.Slice(command, 0, HeaderLength);
-            byte[] data = EmvBytes.Slice(command, HeaderLength, dataLength);
-            byte[] mac = EmvBytes.Slice(command, HeaderLength + dataLength, MacLength);
-            return EmvBytes.FixedTimeEquals(CommandMac(provider, smiSessionKey, CommandMacData(header, atc, arqc, data)), mac);
+            byte[] header = Bytes.Slice(command, 0, HeaderLength);
+            byte[] data = Bytes.Slice(command, HeaderLength, dataLength);
+            byte[] mac = Bytes.Slice(command, HeaderLength + dataLength, MacLength);
+            return Bytes.FixedTimeEquals(CommandMac(provider, smiSessionKey, CommandMacData(header, atc, arqc, data)), mac);
         }
 
         /// <summary>
@@ -81,7 +82,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         public static byte[] CommandData(byte[] command)
         {
             int dataLength = CommandDataLength(command);
-            return dataLength < 0 ? null : EmvBytes.Slice(command, HeaderLength, dataLength);
+            return dataLength < 0 ? null : Bytes.Slice(command, HeaderLength, dataLength);
         }
 
         /// <summary>
@@ -139,7 +140,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             {
                 byte[] unpadded = RemoveMethod2Padding(provider.Tdes(CipherDirection.Decrypt, smcSessionKey, null, enciphered, 0, enciphered.Length));
                 if (unpadded == null || unpadded.Length == 0 || unpadded[0] != unpadded.Length - 1) return null;
-                return EmvBytes.Slice(unpadded, 1, unpadded.Length - 1);
+                return Bytes.Slice(unpadded, 1, unpadded.Length - 1);
             }
             throw new EmvCryptoException(EmvCryptoError.UnsupportedValue, "data encipherment must be EMV, Mastercard or Visa");
         }
@@ -157,7 +158,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
             int i = padded.Length - 1;
             while (i >= 0 && padded[i] == 0x00) i--;
             if (i < 0 || padded[i] != 0x80 || padded.Length - i > 8) return null;
-            return EmvBytes.Slice(padded, 0, i);
+            return Bytes.Slice(padded, 0, i);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.HostLink.Iso8583
 {
     /// <summary>
@@ -36,8 +37,8 @@ namespace Terminal.Firmware.HostLink.Iso8583
         /// <summary>The raw bytes in front of the MTI (TPDU and message header), or null. Copied in and out.</summary>
         public byte[] Header
         {
-            get { return Copy(_header); }
-            set { _header = Copy(value); }
+            get { return Bytes.Copy(_header); }
+            set { _header = Bytes.Copy(value); }
         }
 
         /// <summary>Length of <see cref="Header"/>, 0 when there is none.</summary>
@@ -65,14 +66,14 @@ namespace Terminal.Firmware.HostLink.Iso8583
         {
             CheckNumber(field);
             if (value == null) throw new Iso8583Exception(Iso8583Error.InvalidValue, field, Iso8583Exception.NoOffset, "null value");
-            _fields[field] = Copy(value);
+            _fields[field] = Bytes.Copy(value);
         }
 
         /// <summary>A copy of the field's value bytes, or null when absent.</summary>
         public byte[] GetBytes(int field)
         {
             CheckNumber(field);
-            return Copy(_fields[field]);
+            return Bytes.Copy(_fields[field]);
         }
 
         /// <summary>Sets a numeric, track or character field from text (characters U+0000..U+00FF, one byte each).</summary>
@@ -144,8 +145,8 @@ namespace Terminal.Firmware.HostLink.Iso8583
         public Iso8583Message Clone()
         {
             Iso8583Message copy = new Iso8583Message(_mti);
-            copy._header = Copy(_header);
-            for (int i = 2; i <= MaxField; i++) copy._fields[i] = Copy(_fields[i]);
+            copy._header = Bytes.Copy(_header);
+            for (int i = 2; i <= MaxField; i++) copy._fields[i] = Bytes.Copy(_fields[i]);
             return copy;
         }
 
@@ -157,7 +158,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
             {
                 int f = fields[i];
                 CheckNumber(f);
-                if (source._fields[f] != null) _fields[f] = Copy(source._fields[f]);
+                if (source._fields[f] != null) _fields[f] = Bytes.Copy(source._fields[f]);
             }
         }
 
@@ -166,8 +167,8 @@ namespace Terminal.Firmware.HostLink.Iso8583
         {
             if (other == null) return false;
             if (_mti != other._mti) return false;
-            if (!BytesEqual(_header, other._header)) return false;
-            for (int i = 2; i <= MaxField; i++) if (!BytesEqual(_fields[i], other._fields[i])) return false;
+            if (!Bytes.Equal(_header, other._header)) return false;
+            for (int i = 2; i <= MaxField; i++) if (!Bytes.Equal(_fields[i], other._fields[i])) return false;
             return true;
         }
 
@@ -238,20 +239,5 @@ namespace Terminal.Firmware.HostLink.Iso8583
                 throw new Iso8583Exception(Iso8583Error.InvalidFieldNumber, field, Iso8583Exception.NoOffset, null);
         }
 
-        private static byte[] Copy(byte[] value)
-        {
-            if (value == null) return null;
-            byte[] copy = new byte[value.Length];
-            System.Array.Copy(value, copy, value.Length);
-            return copy;
-        }
-
-        private static bool BytesEqual(byte[] a, byte[] b)
-        {
-            if (a == null || b == null) return a == b;
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
-            return true;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.HostLink.Iso8583
 {
     /// <summary>
@@ -40,14 +41,14 @@ namespace Terminal.Firmware.HostLink.Iso8583
             else throw new Iso8583Exception(Iso8583Error.BadSubfield, 62, Iso8583Exception.NoOffset, "working keys need 24, 40 or 60 bytes");
             UnionPayWorkingKeys k = new UnionPayWorkingKeys();
             int step = keyLength + CheckValueLength;
-            k.PinKey = Slice(field62, 0, keyLength);
-            k.PinKeyCheckValue = Slice(field62, keyLength, CheckValueLength);
-            k.MacKey = Slice(field62, step, keyLength);
-            k.MacKeyCheckValue = Slice(field62, step + keyLength, CheckValueLength);
+            k.PinKey = Bytes.Slice(field62, 0, keyLength);
+            k.PinKeyCheckValue = Bytes.Slice(field62, keyLength, CheckValueLength);
+            k.MacKey = Bytes.Slice(field62, step, keyLength);
+            k.MacKeyCheckValue = Bytes.Slice(field62, step + keyLength, CheckValueLength);
             if (keys == 3)
             {
-                k.TrackKey = Slice(field62, 2 * step, keyLength);
-                k.TrackKeyCheckValue = Slice(field62, 2 * step + keyLength, CheckValueLength);
+                k.TrackKey = Bytes.Slice(field62, 2 * step, keyLength);
+                k.TrackKeyCheckValue = Bytes.Slice(field62, 2 * step + keyLength, CheckValueLength);
             }
             return k;
         }
@@ -78,11 +79,5 @@ namespace Terminal.Firmware.HostLink.Iso8583
             return result;
         }
 
-        private static byte[] Slice(byte[] data, int offset, int length)
-        {
-            byte[] b = new byte[length];
-            System.Array.Copy(data, offset, b, 0, length);
-            return b;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
 namespace Terminal.Firmware.HostLink.Security
@@ -122,7 +123,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             AlgorithmOf(initialKey, "initial key");
             uint counter = Counter(ksn);
-            byte[] key = KeyBytes.Copy(initialKey);
+            byte[] key = Bytes.Copy(initialKey);
             uint working = 0;
             for (uint bit = 0x80000000; bit != 0; bit >>= 1)
             {
@@ -183,7 +184,7 @@ namespace Terminal.Firmware.HostLink.Security
                 KeyBytes.Wipe(part);
             }
             if (all.Length == bytes) return all;
-            byte[] key = KeyBytes.Slice(all, 0, bytes);
+            byte[] key = Bytes.Slice(all, 0, bytes);
             KeyBytes.Wipe(all);
             return key;
         }

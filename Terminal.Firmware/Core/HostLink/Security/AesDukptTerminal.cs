@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.HostLink.Security
 {
     /// <summary>
@@ -39,7 +40,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             if (counter < 0 || counter > 0xFFFFFFFFL || initialKsn.Length != AesDukpt.KsnLength)
                 throw new SecurityException(SecurityError.BadKsn, "AES DUKPT KSN or counter out of range");
-            return AesDukpt.MakeKsn(KeyBytes.Slice(initialKsn, 0, AesDukpt.InitialKeyIdLength), (uint)counter);
+            return AesDukpt.MakeKsn(Bytes.Slice(initialKsn, 0, AesDukpt.InitialKeyIdLength), (uint)counter);
         }
     }
 }

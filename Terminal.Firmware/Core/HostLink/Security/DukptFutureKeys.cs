@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.HostLink.Security
 {
     /// <summary>
@@ -33,7 +34,7 @@ namespace Terminal.Firmware.HostLink.Security
         protected void Load(byte[] initialKey, byte[] initialKsn)
         {
             Erase();
-            _initialKsn = KeyBytes.Copy(initialKsn);
+            _initialKsn = Bytes.Copy(initialKsn);
             _counter = 0;
             for (int j = 0; j < _registers.Length; j++) _registers[j] = DeriveStep(initialKey, _initialKsn, 1L << j);
         }
@@ -117,7 +118,7 @@ namespace Terminal.Firmware.HostLink.Security
             int ksnLength = state[8];
             int at = 9 + ksnLength;
             if (at > state.Length || counter < 0) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is malformed");
-            byte[] ksn = KeyBytes.Slice(state, 9, ksnLength);
+            byte[] ksn = Bytes.Slice(state, 9, ksnLength);
             KsnWithCounter(ksn, counter); // validates the KSN length and the counter range
             byte[][] registers = new byte[_registers.Length][];
             for (int j = 0; j < registers.Length; j++)
@@ -126,7 +127,7 @@ namespace Terminal.Firmware.HostLink.Security
                 int n = state[at++];
                 if (n == 0) continue;
                 if (n != 16 && n != 24 && n != 32 || at + n > state.Length) throw new SecurityException(SecurityError.BadKsn, "DUKPT state is malformed");
-                registers[j] = KeyBytes.Slice(state, at, n);
+                registers[j] = Bytes.Slice(state, at, n);
                 at += n;
             }
             if (at != state.Length) throw new SecurityException(SecurityError.BadKsn, "DUKPT state has trailing bytes");

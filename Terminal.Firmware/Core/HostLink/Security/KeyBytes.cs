@@ -1,21 +1,8 @@
 namespace Terminal.Firmware.HostLink.Security
 {
-    /// <summary>Small byte helpers shared by the security layer (copies, XOR, wiping, constant-time compare).</summary>
+    /// <summary>Small byte helpers shared by the security layer (XOR, wiping, length and bit checks; copies and compares are Terminal.EmvKernel.Util.Bytes).</summary>
     internal static class KeyBytes
     {
-        /// <summary>Copy of data[offset..offset+length).</summary>
-        public static byte[] Slice(byte[] data, int offset, int length)
-        {
-            byte[] r = new byte[length];
-            System.Array.Copy(data, offset, r, 0, length);
-            return r;
-        }
-
-        /// <summary>Copy of a whole array.</summary>
-        public static byte[] Copy(byte[] data)
-        {
-            return Slice(data, 0, data.Length);
-        }
 
         /// <summary>target[i] ^= mask[i] for every byte of mask.</summary>
         public static void XorInto(byte[] target, int targetOffset, byte[] mask, int maskOffset, int length)
@@ -27,14 +14,6 @@ namespace Terminal.Firmware.HostLink.Security
         public static void Wipe(byte[] data)
         {
             if (data != null) System.Array.Clear(data, 0, data.Length);
-        }
-
-        /// <summary>Compares two equal-length ranges without an early exit.</summary>
-        public static bool ConstantTimeEquals(byte[] a, int aOffset, byte[] b, int bOffset, int length)
-        {
-            int diff = 0;
-            for (int i = 0; i < length; i++) diff |= a[aOffset + i] ^ b[bOffset + i];
-            return diff == 0;
         }
 
         /// <summary>Throws <see cref="SecurityError.BadKeyLength"/> unless key has one of the lengths a or b.</summary>

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 using Terminal.Firmware.HostLink.Iso8583;
 
@@ -26,7 +27,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             CheckDesKey(masterKey, "master key");
             KeyBytes.Wipe(_masterKey);
-            _masterKey = KeyBytes.Copy(masterKey);
+            _masterKey = Bytes.Copy(masterKey);
             ClearWorkingKeys();
         }
 
@@ -47,7 +48,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             CheckDesKey(key, "key");
             byte[] block = DesCipher.Encrypt(key, null, new byte[8], 0, 8);
-            byte[] kcv = KeyBytes.Slice(block, 0, CheckValueLength);
+            byte[] kcv = Bytes.Slice(block, 0, CheckValueLength);
             KeyBytes.Wipe(block);
             return kcv;
         }
@@ -115,7 +116,7 @@ namespace Terminal.Firmware.HostLink.Security
                 throw new SecurityException(SecurityError.BadKeyLength, string.Concat(what, " or its check value has the wrong length"));
             byte[] key = DesCipher.Decrypt(_masterKey, null, enciphered, 0, enciphered.Length);
             byte[] kcv = CheckValue(key);
-            bool ok = KeyBytes.ConstantTimeEquals(kcv, 0, checkValue, 0, CheckValueLength);
+            bool ok = Bytes.FixedTimeEquals(kcv, 0, checkValue, 0, CheckValueLength);
             KeyBytes.Wipe(kcv);
             if (!ok)
             {

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
 namespace Terminal.Firmware.HostLink.Security
@@ -60,7 +61,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             byte[] expected = Compute(algorithm, key, data, offset, length);
             bool ok = mac != null && mac.Length >= 4 && mac.Length <= expected.Length
-                && KeyBytes.ConstantTimeEquals(expected, 0, mac, 0, mac.Length);
+                && Bytes.FixedTimeEquals(expected, 0, mac, 0, mac.Length);
             KeyBytes.Wipe(expected);
             return ok;
         }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
 namespace Terminal.Firmware.HostLink.Security
@@ -80,7 +81,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             if (format < Format0 || format > Format3) throw new SecurityException(SecurityError.PinBlockControlField, "PIN block format must be 0..3");
             if (block == null || block.Length != BlockLength) throw new SecurityException(SecurityError.PinBlockLength, "a PIN block has 8 bytes");
-            byte[] clear = KeyBytes.Copy(block);
+            byte[] clear = Bytes.Copy(block);
             try
             {
                 if (format == Format0 || format == Format3) XorPanField(clear, pan);

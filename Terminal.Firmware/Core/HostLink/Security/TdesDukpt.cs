@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
 namespace Terminal.Firmware.HostLink.Security
@@ -33,7 +34,7 @@ namespace Terminal.Firmware.HostLink.Security
         {
             CheckKsn(ksn);
             if (counter < 0 || counter > CounterMask) throw new SecurityException(SecurityError.BadKsn, "counter outside 21 bits");
-            byte[] r = KeyBytes.Copy(ksn);
+            byte[] r = Bytes.Copy(ksn);
             r[7] = (byte)((r[7] & 0xE0) | (counter >> 16));
             r[8] = (byte)(counter >> 8);
             r[9] = (byte)counter;
@@ -65,9 +66,9 @@ namespace Terminal.Firmware.HostLink.Security
         {
             KeyBytes.RequireLength(bdk, KeyLength, KeyLength, "BDK");
             CheckKsn(initialKsn);
-            byte[] ksn8 = KeyBytes.Slice(initialKsn, 0, 8);
+            byte[] ksn8 = Bytes.Slice(initialKsn, 0, 8);
             ksn8[7] &= 0xE0;
-            byte[] masked = KeyBytes.Copy(bdk);
+            byte[] masked = Bytes.Copy(bdk);
             KeyBytes.XorInto(masked, 0, KeyMask, 0, KeyLength);
             byte[] left = DesCipher.Encrypt(bdk, null, ksn8, 0, 8);
             byte[] right = DesCipher.Encrypt(masked, null, ksn8, 0, 8);
@@ -90,7 +91,7 @@ namespace Terminal.Firmware.HostLink.Security
             KeyBytes.RequireLength(ipek, KeyLength, KeyLength, "IPEK");
             int counter = Counter(ksn);
             byte[] register = Register(ksn, 0);
-            byte[] key = KeyBytes.Copy(ipek);
+            byte[] key = Bytes.Copy(ipek);
             for (int bit = 0x100000; bit != 0; bit >>= 1)
             {
                 if ((counter & bit) == 0) continue;
@@ -105,7 +106,7 @@ namespace Terminal.Firmware.HostLink.Security
         /// <summary>The 8-byte key register: rightmost 8 bytes of the KSN with the counter set to <paramref name="counter"/>.</summary>
         internal static byte[] Register(byte[] ksn, int counter)
         {
-            byte[] register = KeyBytes.Slice(ksn, 2, 8);
+            byte[] register = Bytes.Slice(ksn, 2, 8);
             register[5] = (byte)((register[5] & 0xE0) | (counter >> 16));
             register[6] = (byte)(counter >> 8);
             register[7] = (byte)counter;
@@ -127,9 +128,9 @@ namespace Terminal.Firmware.HostLink.Security
         // DES(K_right, register xor K_right) xor K_right, with the single-DES key K_left (A.2 steps 1-4).
         private static byte[] HalfStep(byte[] key, byte[] register)
         {
-            byte[] block = KeyBytes.Copy(register);
+            byte[] block = Bytes.Copy(register);
             KeyBytes.XorInto(block, 0, key, 8, 8);
-            byte[] singleKey = KeyBytes.Slice(key, 0, 8);
+            byte[] singleKey = Bytes.Slice(key, 0, 8);
             byte[] result = DesCipher.Encrypt(singleKey, null, block, 0, 8);
             KeyBytes.XorInto(result, 0, key, 8, 8);
             KeyBytes.Wipe(singleKey);
@@ -188,7 +189,7 @@ namespace Terminal.Firmware.HostLink.Security
         private static byte[] Variant(byte[] transactionKey, int index)
         {
             KeyBytes.RequireLength(transactionKey, KeyLength, KeyLength, "transaction key");
-            byte[] k = KeyBytes.Copy(transactionKey);
+            byte[] k = Bytes.Copy(transactionKey);
             k[index] ^= 0xFF;
             k[index + 8] ^= 0xFF;
             return k;

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.HostLink.Security
 {
     /// <summary>
@@ -23,7 +24,7 @@ namespace Terminal.Firmware.HostLink.Security
         /// <inheritdoc/>
         protected override byte[] DeriveStep(byte[] parent, byte[] initialKsn, long counter)
         {
-            byte[] key = KeyBytes.Copy(parent);
+            byte[] key = Bytes.Copy(parent);
             byte[] register = TdesDukpt.Register(initialKsn, (int)counter);
             TdesDukpt.NonReversibleKeyGeneration(key, register);
             return key;
