@@ -40,7 +40,8 @@ namespace Terminal.EmvKernel.Kernel
             while (true)
             {
                 application.StoreInto(_card, _terminal);
-                ResponseApdu response = CardCommand.Exchange(_transport, EmvCommands.GetProcessingOptions(PdolData(application)), Step);
+                byte[] pdolData = PdolData(application);
+                ResponseApdu response = CardCommand.Exchange(_transport, EmvCommands.GetProcessingOptions(pdolData), Step);
                 if (response.Sw == StatusWord.ConditionsOfUseNotSatisfied)
                 {
                     // Book 3, 10.1: '6985' - conditions of use not satisfied: remove the application and go
@@ -50,7 +51,7 @@ namespace Terminal.EmvKernel.Kernel
                     continue;
                 }
                 if (response.Sw != StatusWord.Success) throw CardCommand.UnexpectedStatus(Step, response.Sw);
-                return Parse(application, response.Data);
+                return Parse(application, response.Data, pdolData);
             }
         }
 
@@ -80,7 +81,7 @@ namespace Terminal.EmvKernel.Kernel
         }
 
         /// <summary>Book 3, 6.5.8.4: format 1 or 2; anything else terminates.</summary>
-        private ProcessingOptions Parse(SelectedApplication application, byte[] data)
+        private ProcessingOptions Parse(SelectedApplication application, byte[] data, byte[] pdolData)
         {
             TlvList list;
             try
@@ -141,7 +142,7 @@ namespace Terminal.EmvKernel.Kernel
             if (locator.Count == 0) throw new KernelTerminatedException(KernelTerminationReason.InvalidApplicationFileLocator, "AFL has no entries", 0x94, -1, null);
             _card.Set(0x82, aip);
             _card.Set(0x94, afl);
-            return new ProcessingOptions(application, aip, locator, format2);
+            return new ProcessingOptions(application, aip, locator, format2, pdolData);
         }
 
         private static KernelTerminatedException Invalid(string detail, int tag, System.Exception inner)

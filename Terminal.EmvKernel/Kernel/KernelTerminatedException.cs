@@ -27,7 +27,9 @@ namespace Terminal.EmvKernel.Kernel
         /// <summary>The Application File Locator breaks the Book 3, 10.2 rules.</summary>
         InvalidApplicationFileLocator = 10,
         /// <summary>The reader or link failed.</summary>
-        TransportFailure = 11
+        TransportFailure = 11,
+        /// <summary>Something other than the card failed inside the kernel (a defect or a refused configuration).</summary>
+        InternalError = 12
     }
 
     /// <summary>Names for <see cref="KernelTerminationReason"/> (Enum.ToString gives a number on the device).</summary>
@@ -49,6 +51,7 @@ namespace Terminal.EmvKernel.Kernel
                 case KernelTerminationReason.InvalidCardResponse: return "invalid card response";
                 case KernelTerminationReason.InvalidApplicationFileLocator: return "invalid application file locator";
                 case KernelTerminationReason.TransportFailure: return "transport failure";
+                case KernelTerminationReason.InternalError: return "internal error";
                 default: return "terminated";
             }
         }

@@ -28,5 +28,22 @@ namespace Terminal.EmvKernel.Kernel
             amount = result;
             return true;
         }
+    
+
+        /// <summary>The n 12 encoding of <paramref name="amount"/> (0 to 999,999,999,999 minor units).</summary>
+        public static byte[] Encode(long amount)
+        {
+            if (amount < 0 || amount > 999999999999L) throw new System.ArgumentOutOfRangeException("amount", "an n 12 amount is 0 to 999999999999");
+            byte[] value = new byte[ValueLength];
+            for (int i = ValueLength - 1; i >= 0; i--)
+            {
+                int low = (int)(amount % 10);
+                amount /= 10;
+                int high = (int)(amount % 10);
+                amount /= 10;
+                value[i] = (byte)((high << 4) | low);
+            }
+            return value;
+        }
     }
 }

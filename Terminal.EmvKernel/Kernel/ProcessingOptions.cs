@@ -5,8 +5,9 @@ namespace Terminal.EmvKernel.Kernel
     /// <summary>The GET PROCESSING OPTIONS result (EMV 4.4 Book 3, 6.5.8.4): AIP '82' and the validated AFL '94'.</summary>
     public sealed class ProcessingOptions
     {
-        internal ProcessingOptions(SelectedApplication application, byte[] aip, ApplicationFileLocator afl, bool format2)
+        internal ProcessingOptions(SelectedApplication application, byte[] aip, ApplicationFileLocator afl, bool format2, byte[] pdolData)
         {
+            PdolData = pdolData;
             Application = application;
             Aip = aip;
             InterchangeProfile = new ApplicationInterchangeProfile(aip);
@@ -25,6 +26,12 @@ namespace Terminal.EmvKernel.Kernel
 
         /// <summary>The AFL '94', validated.</summary>
         public ApplicationFileLocator Afl { get; private set; }
+
+        /// <summary>
+        /// The PDOL-related data sent in GET PROCESSING OPTIONS (the value of '83', empty when the card has no PDOL);
+        /// CDA hashes it into the Transaction Data Hash Code (Book 2, 6.6.1).
+        /// </summary>
+        public byte[] PdolData { get; private set; }
 
         /// <summary>True when the response was format 2 ('77'), false for format 1 ('80').</summary>
         public bool IsFormat2 { get; private set; }

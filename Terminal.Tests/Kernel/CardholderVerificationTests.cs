@@ -469,14 +469,14 @@ public class CardholderVerificationLibraryTests
         public PinEntryResult EnterOnlinePin() => online;
     }
 
-    private static (string Tvr, string Tsi, string Results) Run(string name, string amount, Pad pad, string applicationCurrency = null)
+    private static (string Tvr, string Tsi, string Results) Run(string name, string amount, Pad pad, bool removeApplicationCurrency = false)
     {
         var card = new Terminal.VirtualCards.Card.VirtualCard(CardLibrary.Image(name), new Terminal.Tests.VirtualCards.Card.CountingRandom(), CardLibrary.Crypto);
         var flow = new Flow(card, Aids(false, Visa));
         flow.ReferenceTransaction("E0E8C8", "01020304", amount);
         flow.Terminal.Set(0x9F35, Hex.Decode("22"));
         flow.Run();
-        if (applicationCurrency != null) flow.CardData.Set(0x9F42, Hex.Decode(applicationCurrency));
+        if (removeApplicationCurrency) flow.CardData.Remove(0x9F42);
         var tvr = new TerminalVerificationResults();
         var tsi = new TransactionStatusInformation();
         var results = new CardholderVerification(flow.Transport, flow.Terminal, flow.CardData, pad).Run(tvr, tsi);
@@ -510,15 +510,13 @@ public class CardholderVerificationLibraryTests
     }
 
     [Theory]
-    // X = 50.00, Y = 200.00; rules 42 09, 41 07, 1F 06, 1E 03.
+    // X = 50.00, Y = 200.00; rules 42 09, 41 07, 1F 06, 1E 03; the card's records carry '9F42' = 0156.
     [InlineData("000000001000", "0000000000", "1F0602")]
     [InlineData("000000010000", "0000000000", "410702")]
     [InlineData("000000030000", "0000040000", "420900")]
     public void AmountXyCard(string amount, string tvr, string results)
     {
-        // The card's records carry no '9F42' Application Currency Code; the stated outcomes assume 0156, so it
-        // is supplied here (without it see AmountXyCardWithoutApplicationCurrency).
-        var o = Run("visa-cvm-amount-xy", amount, new Pad("1234"), "0156");
+        var o = Run("visa-cvm-amount-xy", amount, new Pad("1234"));
         Assert.Equal(tvr, o.Tvr);
         Assert.Equal(results, o.Results);
     }
@@ -527,8 +525,8 @@ public class CardholderVerificationLibraryTests
     public void AmountXyCardWithoutApplicationCurrency()
     {
         // Annex C3: without '9F42' no amount condition (06-09) is satisfied; 42 09, 41 07, 1F 06 are skipped and
-        // 1E 03 signature applies even at 300.00.
-        var o = Run("visa-cvm-amount-xy", "000000030000", new Pad("1234"));
+        // 1E 03 signature applies even at 300.00. The card's '9F42' is removed after reading.
+        var o = Run("visa-cvm-amount-xy", "000000030000", new Pad("1234"), removeApplicationCurrency: true);
         Assert.Equal("0000000000", o.Tvr);
         Assert.Equal("1E0300", o.Results);
     }
@@ -536,11 +534,11 @@ public class CardholderVerificationLibraryTests
     [Fact]
     public void UnsupportedCardUnderEmv44()
     {
-        // cards/visa-cvm-unsupported states TVR 0000400000 (46 03 read as an RFU CVM). Under EMV 4.4 CVM 06 is
-        // facial biometric (recognised), and its condition 03 "if terminal supports the CVM" is not met by this
-        // terminal, so the rule is skipped without a TVR bit (Book 3, 10.5) and 1E 03 signature applies.
+        // cards/visa-cvm-unsupported: first rule 5A 00 - CVM 1A is RFU (not defined by EMV 4.4, Annex C3 Table 43),
+        // condition 00 "always" - so the CVM is not recognised: TVR B3b7 "Unrecognised CVM" (0000400000); b7 of
+        // the CVM byte says apply the next rule, and 1E 03 signature applies (Book 3, 10.5).
         var o = Run("visa-cvm-unsupported", "000000001000", new Pad("1234"));
-        Assert.Equal("0000000000", o.Tvr);
+        Assert.Equal("0000400000", o.Tvr);
         Assert.Equal("1E0300", o.Results);
     }
 }

@@ -11,6 +11,8 @@ namespace Terminal.VirtualCards.Card
 
         /// <summary>GPO succeeded.</summary>
         public bool GpoDone;
+        /// <summary>GPO took the contactless quick path (qVSDC/qUICS): no GENERATE AC follows.</summary>
+        public bool QuickPath;
         /// <summary>PDOL data as sent in GPO (without 83 L), or empty.</summary>
         public byte[] PdolData;
         /// <summary>ATC of this transaction, 2 bytes.</summary>

@@ -16,7 +16,7 @@ namespace Terminal.VirtualCards.Card
             if (c.P2 != 0 || (c.P1 & 0x2F) != 0 || (c.P1 & 0xC0) == 0xC0) return CardResponse.Status(CardResponse.IncorrectP1P2);
             CardApplication app = _selected;
             if (app == null || !_txn.GpoDone || app.MasterKeys == null || app.CryptogramVersion == null
-                || app.Personality == ContactlessPersonality.VisaQvsdc)
+                || _txn.QuickPath)
                 return CardResponse.Status(CardResponse.ConditionsNotSatisfied);
             int requested = (c.P1 & 0xC0) == 0 ? (int)CardCryptogramType.Aac
                 : (c.P1 & 0xC0) == 0x40 ? (int)CardCryptogramType.Tc : (int)CardCryptogramType.Arqc;

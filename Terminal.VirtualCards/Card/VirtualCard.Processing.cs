@@ -90,7 +90,13 @@ namespace Terminal.VirtualCards.Card
             _txn.PdolData = pdolData;
             _txn.Atc = CardResponse.Short(app.Atc);
 
-            if (app.Personality == ContactlessPersonality.VisaQvsdc) return QvsdcResponse(app, pdolData);
+            // A dual-interface card answers qVSDC/qUICS only to a contactless reader; the contact terminal knows no
+            // TTQ and sends '9F66' as zeros (Book 3, 5.4), so a zero TTQ means the contact path.
+            if (app.Personality == ContactlessPersonality.VisaQvsdc && !IsAllZero(DolValues.Of(app.Pdol, pdolData).FindOrZeros(0x9F66, 4)))
+            {
+                _txn.QuickPath = true;
+                return QvsdcResponse(app, pdolData);
+            }
             if (app.GpoFormat == 1)
             {
                 byte[] value = Bytes.Concat(app.Aip, app.Afl);
