@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Xunit;
+using CsCheck;
+using Terminal.Tests.Tlv;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
@@ -500,5 +502,54 @@ public class EncipheredPinTests
         Assert.True(s.Encipherment.RetrieveKey());
         Assert.Throws<ArgumentException>(() => s.Encipherment.Encipher(new byte[7], new byte[8]));
         Assert.Throws<ArgumentException>(() => s.Encipherment.Encipher(new byte[8], new byte[9]));
+    }
+
+    // ---- fuzz ----
+
+    [Fact]
+    public void Random_pin_key_certificate_data_never_throws_and_is_never_accepted()
+    {
+        Session s = Prepare();
+        CaPublicKeyStore store = Store();
+        Gen.Select(TlvGen.Weighted((1, TlvGen.ArrayOf(Gen.Byte, 0, 160)), (3, TlvGen.ArrayOf(Gen.Byte, 144, 144))), TlvGen.ArrayOf(Gen.Byte, 0, 4), TlvGen.ArrayOf(Gen.Byte, 0, 40), Gen.Bool)
+            .Sample((cert, exponent, remainder, withRemainder) =>
+            {
+                // Mostly 144 bytes (the issuer modulus length) so the RSA recovery runs; random bytes carry no valid block.
+                s.Flow.CardData.Set(0x9F2D, cert);
+                s.Flow.CardData.Set(0x9F2E, exponent);
+                if (withRemainder) s.Flow.CardData.Set(0x9F2F, remainder);
+                else s.Flow.CardData.Remove(0x9F2F);
+                var e = new OfflinePinEncipherment(store, s.Flow.CardData, s.Flow.Terminal, s.Random);
+                return !e.RetrieveKey() && e.Failure != OdaFailure.None && e.KeySource == PinEnciphermentKeySource.None;
+            }, iter: FuzzIterations.Value / 100);
+    }
+
+    [Fact]
+    public void Random_get_challenge_answers_end_safely()
+    {
+        Session s = Prepare();
+        Assert.True(s.Encipherment.RetrieveKey()); // the ICC key, kept across the runs
+        s.Flow.CardData.Set(0x8E, Hex.Decode("0000000000000000" + "4400"));
+        Gen.Select(TlvGen.ArrayOf(Gen.Byte, 0, 12), Gen.Int[0, 0xFFFF])
+            .Sample((data, sw) =>
+            {
+                s.Wire.Override = c => c[1] == 0x84 ? data.Append((byte)(sw >> 8)).Append((byte)sw).ToArray() : null;
+                var cv = new CardholderVerification(new ApduTransport(s.Wire), s.Flow.Terminal, s.Flow.CardData, new Pad("1234"))
+                {
+                    PinEncipherment = s.Encipherment
+                };
+                var tvr = new TerminalVerificationResults();
+                string results;
+                try
+                {
+                    results = Hex.Encode(cv.Run(tvr, new TransactionStatusInformation()).ToArray());
+                }
+                catch (KernelTerminatedException)
+                {
+                    return true; // a typed end (e.g. a malformed R-APDU or endless 6Cxx), never another exception
+                }
+                // The card never issued this challenge, so no VERIFY can succeed: the CVM fails (44 00 01, B3b8).
+                return results == "440001" && (tvr.ToArray()[2] & 0x80) != 0;
+            }, iter: FuzzIterations.Value / 1000);
     }
 }
