@@ -8,8 +8,9 @@ namespace Terminal.EmvKernel.Kernel
     /// Cardholder Verification, EMV 4.4 Book 3, 10.5 with the CVM List of Annex C3 and Book 4, 6.3.4: the CV Rules
     /// are applied in card order; the first whose condition is satisfied and whose method succeeds ends the step.
     /// Results: TVR byte 3, TSI B1b7 and the returned CVM Results '9F34'.
-    /// Enciphered offline PIN (CVM 04/05) and the biometric CVMs are not implemented and are treated as not
-    /// supported by the terminal (the rule fails; the next rule applies when its b7 is set).
+    /// Enciphered offline PIN (CVM 04/05) is performed when <see cref="PinEncipherment"/> is set and '9F33' byte 2
+    /// b5 is on; otherwise it is treated as not supported. The biometric CVMs are not implemented and are treated as
+    /// not supported by the terminal (the rule fails; the next rule applies when its b7 is set).
     /// </summary>
     public sealed class CardholderVerification
     {
@@ -42,6 +43,12 @@ namespace Terminal.EmvKernel.Kernel
             this.card = card;
             this.methods = methods;
         }
+
+        /// <summary>
+        /// Offline enciphered PIN (Book 2, 7; Book 3, 10.5.1): the key retrieval and encipherment for CVM 04 and 05.
+        /// Null (the default): the terminal does not support enciphered PIN verified by the ICC, whatever '9F33' says.
+        /// </summary>
+        public OfflinePinEncipherment PinEncipherment { get; set; }
 
         /// <summary>
         /// Runs Book 3, 10.5 and returns the CVM Results. AIP b5 of byte 1 off: nothing is done and the result is
@@ -146,9 +153,18 @@ namespace Terminal.EmvKernel.Kernel
                 case CvmCodes.PlaintextPinByIccAndSignature:
                     return Capability(TerminalCapabilities.PlaintextPinForIccVerification) && Capability(TerminalCapabilities.Signature);
                 case CvmCodes.Signature: return Capability(TerminalCapabilities.Signature);
+                case CvmCodes.EncipheredPinByIcc: return EncipheredPinSupported();
+                case CvmCodes.EncipheredPinByIccAndSignature:
+                    return EncipheredPinSupported() && Capability(TerminalCapabilities.Signature);
                 case CvmCodes.NoCvmRequired: return Capability(TerminalCapabilities.NoCvmRequired);
-                default: return false; // enciphered offline PIN and biometrics are not implemented
+                default: return false; // biometrics are not implemented
             }
+        }
+
+        /// <summary>'9F33' byte 2 b5 (enciphered PIN for offline verification, RSA) and an encipherment component.</summary>
+        private bool EncipheredPinSupported()
+        {
+            return PinEncipherment != null && Capability(TerminalCapabilities.EncipheredPinOfflineRsa);
         }
 
         private bool Capability(int bit)
@@ -179,10 +195,14 @@ namespace Terminal.EmvKernel.Kernel
             switch (code)
             {
                 case CvmCodes.PlaintextPinByIcc:
-                    return OfflinePlaintextPin(tvr) ? CvmResults.ResultSuccessful : Failed;
+                    return OfflinePin(tvr, false) ? CvmResults.ResultSuccessful : Failed;
                 case CvmCodes.PlaintextPinByIccAndSignature:
                     // The signature part is checked later on paper: the result is unknown.
-                    return OfflinePlaintextPin(tvr) ? CvmResults.ResultUnknown : Failed;
+                    return OfflinePin(tvr, false) ? CvmResults.ResultUnknown : Failed;
+                case CvmCodes.EncipheredPinByIcc:
+                    return OfflinePin(tvr, true) ? CvmResults.ResultSuccessful : Failed;
+                case CvmCodes.EncipheredPinByIccAndSignature:
+                    return OfflinePin(tvr, true) ? CvmResults.ResultUnknown : Failed;
                 case CvmCodes.EncipheredPinOnline:
                     return OnlinePin(tvr);
                 case CvmCodes.Signature:
@@ -214,9 +234,16 @@ namespace Terminal.EmvKernel.Kernel
             return Failed;
         }
 
-        /// <summary>Offline plaintext PIN (Book 3, 10.5.1; VERIFY Book 3, 6.5.12): true when the ICC accepts a PIN.</summary>
-        private bool OfflinePlaintextPin(TerminalVerificationResults tvr)
+        /// <summary>
+        /// Offline plaintext or enciphered PIN (Book 3, 10.5.1; VERIFY Book 3, 6.5.12): true when the ICC accepts a
+        /// PIN. Enciphered (Book 2, 7): the key is retrieved before anything else and each try asks GET CHALLENGE
+        /// for a fresh ICC Unpredictable Number. A key that cannot be retrieved or a GET CHALLENGE without 9000 and 8
+        /// bytes makes the CVM unsuccessful with no TVR bit of its own [K: Book 3, 10.5.1 names no bit for these];
+        /// Book 3, 10.5.5 then sets "Cardholder verification was not successful" when no later rule succeeds.
+        /// </summary>
+        private bool OfflinePin(TerminalVerificationResults tvr, bool enciphered)
         {
+            if (enciphered && !PinEncipherment.RetrieveKey()) return false;
             int tries = ReadPinTryCounter();
             if (tries == 0)
             {
@@ -237,7 +264,17 @@ namespace Terminal.EmvKernel.Kernel
                 ResponseApdu response;
                 try
                 {
-                    response = CardCommand.Exchange(transport, EmvCommands.Verify(EmvCommands.VerifyPlaintextPin, block), "VERIFY");
+                    if (enciphered)
+                    {
+                        byte[] challenge = GetChallenge();
+                        if (challenge == null) return false;
+                        byte[] pinData = PinEncipherment.Encipher(block, challenge);
+                        response = CardCommand.Exchange(transport, EmvCommands.Verify(EmvCommands.VerifyEncipheredPin, pinData), "VERIFY");
+                    }
+                    else
+                    {
+                        response = CardCommand.Exchange(transport, EmvCommands.Verify(EmvCommands.VerifyPlaintextPin, block), "VERIFY");
+                    }
                 }
                 finally
                 {
@@ -259,6 +296,16 @@ namespace Terminal.EmvKernel.Kernel
                 if (sw == 0x6983 || sw == 0x6984) tvr.Set(TerminalVerificationResults.PinTryLimitExceeded);
                 return false; // 6985 and any other status: the CVM failed
             }
+        }
+
+        /// <summary>GET CHALLENGE (Book 3, 6.5.6): the 8-byte ICC Unpredictable Number, or null when the card does not give one.</summary>
+        private byte[] GetChallenge()
+        {
+            ResponseApdu response = CardCommand.Exchange(transport, EmvCommands.GetChallenge(), "GET CHALLENGE");
+            if (response.Sw != StatusWord.Success) return null;
+            byte[] data = response.Data;
+            if (data == null || data.Length != OfflinePinEncipherment.ChallengeLength) return null;
+            return data;
         }
 
         /// <summary>GET DATA '9F17': the PIN Try Counter, or -1 when the card does not return it.</summary>
