@@ -158,7 +158,7 @@ namespace Terminal.EmvKernel.Kernel
 
             // Book 3, 10.5: cardholder verification.
             CardholderVerification cvm = new CardholderVerification(_transport, _terminal, _card, new PinEntryWatch(this, Cardholder));
-            ConfigurePinEncipherment(cvm, oda);
+            cvm.PinEncipherment = PinEncipherment(oda, data);
             CvmResults cvmResults = cvm.Run(_tvr, _tsi);
             _terminal.Set(TagCvmResults, cvmResults.ToArray());
 
@@ -307,8 +307,14 @@ namespace Terminal.EmvKernel.Kernel
             trm.Run(_tvr, _tsi);
         }
 
-        private void ConfigurePinEncipherment(CardholderVerification cvm, OfflineDataAuthentication oda)
+        // Book 2, 7.1: enciphered offline PIN reuses the keys offline data authentication recovered, if any.
+        private OfflinePinEncipherment PinEncipherment(OfflineDataAuthentication oda, ApplicationData data)
         {
+            OfflinePinEncipherment encipherment = new OfflinePinEncipherment(_caKeys, _card, _terminal, _random);
+            encipherment.IssuerKey = oda.IssuerKey;
+            encipherment.IccKey = oda.IccKey;
+            encipherment.StaticDataToBeAuthenticated = data.StaticDataToBeAuthenticated;
+            return encipherment;
         }
 
         private void ApplyAid(SelectedApplication application)
