@@ -272,7 +272,9 @@ namespace Terminal.EmvKernel.Kernel
 
         private OnlineResponse Authorise()
         {
-            if (Host == null) return null;
+            // Book 4, Annex A1: terminal types x3/x6 are offline only; like a terminal that cannot reach its host they
+            // complete with the default action (Book 3, 10.7), whatever the card asked for.
+            if (Host == null || TerminalTypeOf().IsOfflineOnly) return null;
             OnlineRequest request = BuildAuthorisationData();
             _wentOnline = true;
             try
