@@ -208,4 +208,62 @@ public sealed class CompletionScenarioTests
         Assert.Equal("E800", s.Tsi);
         Assert.Equal(TransactionDecision.ApprovedOnline, s.Outcome.Decision);
     }
+
+    [Fact]
+    public void SecondGenerateAcCarriesTheIssuerDataAndArc()
+    {
+        // CDOL2 = 91 0A, 8A 02, ...: the second GENERATE AC data starts with the host's '91' (ARPC || "00") and
+        // then the ARC "00" = 3030.
+        var s = Scenario.Run("visa-online-host-approves");
+        byte[] second = TerminalScenario.Commands(s.Outcome, 0x80, 0xAE)[1];
+        Assert.Equal(Hex.Encode(s.Outcome.Get(0x91)), Hex.Encode(second, 5, 10));
+        Assert.Equal("3030", Hex.Encode(second, 15, 2));
+    }
+
+    [Fact]
+    public void CardRemovedAfterHostApprovalNeedsAReversal()
+    {
+        // The card leaves the reader at the second GENERATE AC (it answers every command before it): the
+        // host approved, the card never completed -> terminated, reversal required.
+        var normal = Scenario.Run("visa-online-host-approves");
+        int secondGac = -1, seen = 0;
+        for (int i = 0; i < normal.Outcome.Trace.Count; i++)
+        {
+            byte[] c = normal.Outcome.Trace[i].Command;
+            if (c[0] == 0x80 && c[1] == 0xAE && ++seen == 2) secondGac = i;
+        }
+        Assert.True(secondGac > 0);
+        var s = Scenario.Run("visa-online-host-approves",
+            edit: p => p.Replace("[application ", "[behaviour]\nremove-after = " + secondGac + "\n\n[application "));
+        Assert.Single(s.Host.Requests);
+        Assert.Equal(TransactionDecision.Terminated, s.Outcome.Decision);
+        Assert.True(s.Outcome.WentOnline);
+        Assert.True(s.Outcome.ReversalRequired);
+        Assert.NotNull(s.Outcome.AuthorisationData);
+    }
+
+    [Fact]
+    public void CdaCardUnableToGoOnlineAsksTheTcWithCda()
+    {
+        // Online-only terminal 21: TVR 0 -> ARQC with CDA (90); no host; default: TVR 0 -> TC, and CDA is
+        // still valid -> second GENERATE AC P1 40 | 10 = 50; the card signs its TC -> approved offline, 'Y3'.
+        var s = Scenario.Run("mastercard-cda-pass", setup: k => k.Host = null,
+            configuration: ReferenceTerminal.Configuration(t => t.TerminalType = 0x21));
+        Assert.Equal(new[] { "90", "50" }, TerminalScenario.GenerateAcP1(s.Outcome));
+        Assert.Equal("Y3", s.Arc);
+        Assert.Equal("0000000000", s.Tvr);
+        Assert.Equal(TransactionDecision.ApprovedOffline, s.Outcome.Decision);
+        Assert.Equal(OutcomeReason.UnableToGoOnlineApproved, s.Outcome.Reason);
+    }
+
+    [Fact]
+    public void CdaCardOnAnOnlineOnlyTerminal()
+    {
+        // Terminal 21: ARQC with CDA (90), host approves, TC with CDA (50); TVR 0, TSI E800.
+        var s = Scenario.Run("mastercard-cda-pass", configuration: ReferenceTerminal.Configuration(t => t.TerminalType = 0x21));
+        Assert.Equal(new[] { "90", "50" }, TerminalScenario.GenerateAcP1(s.Outcome));
+        Assert.Equal(TransactionDecision.ApprovedOnline, s.Outcome.Decision);
+        Assert.Equal("0000000000", s.Tvr);
+        Assert.Equal("E800", s.Tsi);
+    }
 }
