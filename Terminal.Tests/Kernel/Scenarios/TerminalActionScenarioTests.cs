@@ -194,6 +194,38 @@ public sealed class TerminalActionScenarioTests
         Assert.Equal("0000000800", s.Tvr);
     }
 
+    [Fact]
+    public void TacDefaultIsNotUsedByAnOnlineCapableTerminalThatReachesTheHost()
+    {
+        // Terminal 22, visa-sda-pass TVR 0200000000, TAC-default FFFFFFFFFF: the default codes are only for an
+        // offline-only terminal or one unable to go online; online codes miss B1b2 -> TC.
+        var s = Run("visa-sda-pass", tacDefault: "FFFFFFFFFF");
+        Assert.Equal(new[] { "40" }, TerminalScenario.GenerateAcP1(s.Outcome));
+        Assert.Equal(TransactionDecision.ApprovedOffline, s.Outcome.Decision);
+    }
+
+    [Fact]
+    public void TacOnlineIsNotUsedByAnOfflineOnlyTerminal()
+    {
+        // Terminal 23, TVR 0200000000, TAC-online FFFFFFFFFF: no online step; IAC-default misses B1b2 -> TC.
+        var s = Run("visa-sda-pass", terminalType: 0x23, tacOnline: "FFFFFFFFFF");
+        Assert.Equal(new[] { "40" }, TerminalScenario.GenerateAcP1(s.Outcome));
+        Assert.Equal(TransactionDecision.ApprovedOffline, s.Outcome.Decision);
+    }
+
+    [Fact]
+    public void OdaNotPerformedMeetsTheIacOnline()
+    {
+        // Terminal capabilities E0F800 (no SDA, DDA, CDA): no ODA method in common -> TVR B1b8 (80) =
+        // 8000000000 and TSI B1b8 clear: 40 | 20 | 08 = 6800. IAC-online DC meets b8 -> ARQC -> online approved.
+        var s = Scenario.Run("visa-offline-tc",
+            configuration: ReferenceTerminal.Configuration(t => t.Capabilities = Hex.Decode("E0F800")));
+        Assert.Equal("8000000000", s.Tvr);
+        Assert.Equal("6800", s.Tsi);
+        Assert.Equal(new[] { "80", "40" }, TerminalScenario.GenerateAcP1(s.Outcome));
+        Assert.Equal(TransactionDecision.ApprovedOnline, s.Outcome.Decision);
+    }
+
     // ---- Online-only terminal (21) ----------------------------------------------------------------------------
 
     [Fact]
