@@ -187,6 +187,20 @@ public class LibraryCardScenarioTests
         Assert.True(putData >= 0 && putData < secondAc && secondAc < block, putData + " " + secondAc + " " + block);
     }
 
+    // visa-issuer-auth-failure: '91' with AIP 3C00 -> exactly one EXTERNAL AUTHENTICATE ('82', Book 3 10.9: at most
+    // once), which fails; the card records the failure for its next transaction (CVR "issuer authentication
+    // failed last time") and the approval must be reversed.
+    [Fact]
+    public void Issuer_authentication_failure_sends_one_external_authenticate()
+    {
+        Scenario s = Scenario.Run("visa-issuer-auth-failure");
+
+        Assert.Equal(1, ScenarioExpect.Commands(s, 0x82));
+        Assert.True(s.Application.IssuerAuthenticationFailedLastTime);
+        Assert.True(s.Outcome.ReversalRequired);
+        Assert.Equal(2, ScenarioExpect.Commands(s, 0xAE));
+    }
+
     // mastercard-cda-bad-signature: the first GENERATE AC already gave a TC (TVR 0 -> TC asked with CDA); its CDA
     // fails, so the terminal declines offline (Book 2 6.6.2) without a second GENERATE AC: after a TC the card's
     // transaction is over (Book 3 9.3: a second GENERATE AC follows only an ARQC).
