@@ -187,6 +187,31 @@ public class LibraryCardScenarioTests
         Assert.True(putData >= 0 && putData < secondAc && secondAc < block, putData + " " + secondAc + " " + block);
     }
 
+    // visa-issuer-scripts with one script whose MAC is corrupted (last byte of its command): the card refuses it
+    // (SW1 not 90/62/63), so the script failed at command 1: 9F5B byte 1 = 11 (b8-b5 1 failed, b4-b1 1 = first
+    // command), Book 4 A5. A '71' failure sets TVR B5b6 (20, before the final GENERATE AC), a '72' failure B5b5 (10,
+    // after it); Book 3 10.10. The approval stands (the card's TC does not depend on scripts): approved online,
+    // TSI FC00. The refused command changed nothing on the card.
+    [Theory]
+    [InlineData(0x71, "1100000071", "0000000020")]
+    [InlineData(0x72, "1100000072", "0000000010")]
+    public void Issuer_script_with_a_bad_mac_fails(int template, string results, string tvr)
+    {
+        Scenario s = Scenario.Run("visa-issuer-scripts", scripts: (host, app) => host.OnArqc = (h, arqc, atc) =>
+        {
+            byte[] script = template == 0x71
+                ? h.Script(0x71, "00000071", arqc, atc, ("84DA9F14", "07"))
+                : h.Script(0x72, "00000072", arqc, atc, ("841E0000", null));
+            script[^1] ^= 0x01;
+            if (template == 0x71) h.Scripts71 = script; else h.Scripts72 = script;
+        });
+
+        ScenarioExpect.Outcome(s, ApprovedOnline, HostApproved, tvr, "FC00", Signature, "00");
+        Assert.Equal(results, Hex.Encode(s.Outcome.IssuerScriptResults!));
+        Assert.Equal(0, s.Application.LowerConsecutiveOfflineLimit);
+        Assert.False(s.Application.Blocked);
+    }
+
     // visa-issuer-auth-failure: '91' with AIP 3C00 -> exactly one EXTERNAL AUTHENTICATE ('82', Book 3 10.9: at most
     // once), which fails; the card records the failure for its next transaction (CVR "issuer authentication
     // failed last time") and the approval must be reversed.
