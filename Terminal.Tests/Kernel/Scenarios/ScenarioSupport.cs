@@ -101,6 +101,12 @@ internal sealed class ScenarioHost(CardApplication app, string mode) : IOnlineAu
     public byte[]? Scripts71 { get; set; }
     public byte[]? Scripts72 { get; set; }
 
+    /// <summary>
+    /// Called with the ARQC ('9F26') and ATC ('9F36') of field 55 before the answer is built, so a test can MAC its
+    /// scripts (<see cref="Script"/>) with this transaction's session key.
+    /// </summary>
+    public Action<ScenarioHost, byte[], byte[]>? OnArqc { get; set; }
+
     public OnlineResponse? Authorise(OnlineRequest request)
     {
         Requests.Add(request);
@@ -111,6 +117,7 @@ internal sealed class ScenarioHost(CardApplication app, string mode) : IOnlineAu
         byte[] terminalData = Bytes.Concat(Bytes.Concat(V(0x9F02), V(0x9F03), V(0x9F1A)), Bytes.Concat(V(0x95), V(0x5F2A), V(0x9A)),
             Bytes.Concat(V(0x9C), V(0x9F37)));
         CryptogramVersion cv = app.CryptogramVersion;
+        OnArqc?.Invoke(this, V(0x9F26), V(0x9F36));
         ArqcValid = cv.VerifyAc(Crypto, app.MasterKeys.MkAc, terminalData, V(0x82), V(0x9F36), V(0x9F37), V(0x9F10), V(0x9F26));
         bool approve = ArqcValid && mode != "decline";
         byte[] arc = approve ? "00"u8.ToArray() : "05"u8.ToArray();
