@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Terminal.Firmware.HostLink.Transport;
+using Terminal.Firmware.Core.HostLink.Transport;
 
 namespace Terminal.Pc.HostLink
 {

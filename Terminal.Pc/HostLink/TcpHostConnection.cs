@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
-using Terminal.Firmware.HostLink.Transport;
+using Terminal.Firmware.Core.HostLink.Transport;
 
 namespace Terminal.Pc.HostLink
 {

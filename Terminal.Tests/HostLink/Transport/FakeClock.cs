@@ -1,4 +1,4 @@
-using Terminal.Firmware.HostLink.Transport;
+using Terminal.Firmware.Core.HostLink.Transport;
 
 namespace Terminal.Tests.HostLink.Transport;
 

@@ -1,5 +1,5 @@
 using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Transport;
+using Terminal.Firmware.Core.HostLink.Transport;
 
 namespace Terminal.Tests.HostLink.Transport;
 

@@ -1,6 +1,6 @@
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Transport;
+using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Tests.HostLink.Iso8583;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.HostLink.Iso8583;
 
-namespace Terminal.Firmware.HostLink.Transport
+namespace Terminal.Firmware.Core.HostLink.Transport
 {
     /// <summary>
     /// One request, one matching answer, over an <see cref="IHostConnection"/>: the request is packed by the

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Transport
+namespace Terminal.Firmware.Core.HostLink.Transport
 {
     /// <summary>Why an exchange with the host failed (<see cref="HostLinkException.Reason"/>).</summary>
     public enum HostLinkError

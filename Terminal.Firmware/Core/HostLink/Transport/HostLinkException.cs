@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Transport
+namespace Terminal.Firmware.Core.HostLink.Transport
 {
     /// <summary>
     /// The one exception of the transport: a typed <see cref="Reason"/>. For an exchange already sent, every

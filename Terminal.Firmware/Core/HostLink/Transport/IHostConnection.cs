@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Transport
+namespace Terminal.Firmware.Core.HostLink.Transport
 {
     /// <summary>
     /// A byte connection to the acquirer host (TCP, optionally TLS): the PC implementation is

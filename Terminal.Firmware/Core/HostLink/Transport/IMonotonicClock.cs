@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Transport
+namespace Terminal.Firmware.Core.HostLink.Transport
 {
     /// <summary>
     /// A monotonic millisecond counter for deadlines. The transport never sleeps or reads a system clock itself,
