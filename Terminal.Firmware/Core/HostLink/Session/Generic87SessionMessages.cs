@@ -121,9 +121,15 @@ namespace Terminal.Firmware.Core.HostLink.Session
         }
 
         /// <inheritdoc />
+        public bool HasBatchUploadEnd
+        {
+            get { return false; }
+        }
+
+        /// <inheritdoc />
         public Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded)
         {
-            return null;
+            throw new System.NotSupportedException("dialect A has no end-of-upload message");
         }
     }
 }

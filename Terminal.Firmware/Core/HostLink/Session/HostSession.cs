@@ -254,13 +254,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 if (f != SessionFailure.None) return f;
                 report.UploadedCount++;
             }
-            Iso8583Message end = _messages.BatchUploadEnd(Fields(terminal, batch), report.UploadedCount);
-            if (end != null)
-            {
-                Iso8583Message answer;
-                return Send(end, out answer);
-            }
-            return SessionFailure.None;
+            if (!_messages.HasBatchUploadEnd) return SessionFailure.None;
+            Iso8583Message endAnswer;
+            return Send(_messages.BatchUploadEnd(Fields(terminal, batch), report.UploadedCount), out endAnswer);
         }
 
         private SettlementResult Settled(SettlementReport report)

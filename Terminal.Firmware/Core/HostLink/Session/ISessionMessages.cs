@@ -46,7 +46,10 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// </summary>
         Iso8583Message BatchUpload(JournalTransaction transaction, TransactionFields t);
 
-        /// <summary>The message that ends the upload, or null when the dialect has none.</summary>
+        /// <summary>True when the dialect ends a batch upload with a message of its own (<see cref="BatchUploadEnd"/>).</summary>
+        bool HasBatchUploadEnd { get; }
+
+        /// <summary>The message that ends the upload (only called when <see cref="HasBatchUploadEnd"/>).</summary>
         Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded);
 
         /// <summary>True when the 0500 is sent again after the upload (dialect A).</summary>
