@@ -103,8 +103,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
 
             Iso8583Message answer;
             SessionFailure failure = Send(request, out answer);
-            string code = answer == null ? null : answer.GetString(39);
-            if (failure == SessionFailure.None && code == null) failure = SessionFailure.Malformed;  // an answer must say yes or no
+            // An answer must say yes or no in DE 39, and what the journal keeps of it (DE 37, 38, 39) must be text.
+            if (failure == SessionFailure.None && !Readable(answer)) failure = SessionFailure.Malformed;
+            string code = failure == SessionFailure.None ? answer.GetString(39) : null;
             if (failure != SessionFailure.None)
             {
                 ReversalCause cause = failure == SessionFailure.MacInvalid ? ReversalCause.MacError : ReversalCause.NoAnswer;
@@ -347,6 +348,19 @@ namespace Terminal.Firmware.Core.HostLink.Session
         private static bool IsUnreachable(SessionFailure f)
         {
             return f == SessionFailure.ConnectFailed;
+        }
+
+        /// <summary>True when DE 39 is present and DE 37, 38, 39 (when present) are printable ASCII.</summary>
+        private static bool Readable(Iso8583Message answer)
+        {
+            return answer.Has(39) && Printable(answer.GetString(37)) && Printable(answer.GetString(38)) && Printable(answer.GetString(39));
+        }
+
+        private static bool Printable(string text)
+        {
+            if (text == null) return true;
+            for (int i = 0; i < text.Length; i++) if (text[i] < ' ' || text[i] > '~') return false;
+            return true;
         }
 
         private static long Amount(Iso8583Message m)
