@@ -262,6 +262,9 @@ namespace Terminal.Firmware.Core.Journal
             if (a.Status == SlotScan.Valid && b.Status == SlotScan.Valid && a.Generation == b.Generation)
                 throw new JournalException(JournalError.Corrupt, -1, "two slots of one generation");
             SlotScan scan = chosen == 0 ? a : b;
+            SlotScan other = chosen == 0 ? b : a;
+            // Salvage: a damaged unused slot is cleared so that the next strict open does not stop on it.
+            if (other.CorruptOffset >= 0) StorageCall(1 - chosen, 0);
             _active = chosen;
             _generation = scan.Generation;
             _snapshotLength = scan.SnapshotLength;
