@@ -29,12 +29,18 @@ public sealed class ScriptedHost
     /// <summary>Decides the answer to a request; return null to stay silent.</summary>
     public Func<Iso8583Message, Action<FakeHostConnection>> Reply { get; set; }
 
-    public ScriptedHost()
+    /// <summary>The session's dialect rules (dialect A unless built for UnionPay).</summary>
+    public ISessionMessages Messages { get; }
+
+    public static UnionPayHeader UnionPayHeader => Terminal.Firmware.HostLink.Iso8583.UnionPayHeader.ForHost(0x0003);
+
+    public ScriptedHost(bool unionPay = false)
     {
+        Messages = unionPay ? new UnionPaySessionMessages(UnionPayHeader, "001") : Generic87SessionMessages.Instance;
         Link = new FakeHostConnection(Clock);
         Link.OnSend = (link, payload) =>
         {
-            Iso8583Message request = Generic87Dialect.Dialect.Parse(payload);
+            Iso8583Message request = Messages.Dialect.Parse(payload);
             Received.Add(request);
             Action<FakeHostConnection> action = (Reply ?? Approve)(request);
             action?.Invoke(link);
@@ -46,20 +52,28 @@ public sealed class ScriptedHost
     public void Restart()
     {
         Journal = TransactionJournal.Open(SlotA, SlotB);
-        Session = new HostSession(Link, Clock, Journal, Generic87SessionMessages.Instance);
+        Session = new HostSession(Link, Clock, Journal, Messages);
         Session.Exchange.TimeoutMs = TimeoutMs;
     }
 
     /// <summary>The standard answer: DE 39 <paramref name="code"/>, RRN and approval code for card requests.</summary>
     public static Action<FakeHostConnection> Answer(Iso8583Message request, string code, long delayMs = 0)
     {
-        Iso8583Message answer = Generic87Messages.Response(request, code);
+        bool unionPay = request.Header != null;
+        Iso8583Message answer = unionPay ? UnionPayMessages.Response(request, code) : Generic87Messages.Response(request, code);
         if (request.Mti == "0100" || request.Mti == "0200")
         {
             answer.SetString(37, "506712345678");
             if (code == "00") answer.SetString(38, "A1B2C3");
         }
-        return link => link.DeliverFrame(Generic87Dialect.Dialect.Pack(answer), delayMs);
+        return Deliver(answer, delayMs);
+    }
+
+    /// <summary>Delivers an answer packed in the dialect of its header (UnionPay when it has one).</summary>
+    public static Action<FakeHostConnection> Deliver(Iso8583Message answer, long delayMs = 0)
+    {
+        Iso8583Dialect dialect = answer.Header != null ? UnionPayDialect.Dialect : Generic87Dialect.Dialect;
+        return link => link.DeliverFrame(dialect.Pack(answer), delayMs);
     }
 
     public static Action<FakeHostConnection> Approve(Iso8583Message request) => Answer(request, "00");
@@ -72,6 +86,15 @@ public sealed class ScriptedHost
     {
         TransactionFields t = SessionTestData.Card(Session.NextTrace(), amount);
         return Generic87Messages.Sale(t);
+    }
+
+    /// <summary>A UnionPay sale (batch number from the journal).</summary>
+    public Iso8583Message UnionPaySale(long amount)
+    {
+        TransactionFields t = SessionTestData.Card(Session.NextTrace(), amount);
+        t.BatchNumber = Journal.BatchNumber;
+        t.CurrencyCode = "156";
+        return UnionPayMessages.Sale(UnionPayHeader, t);
     }
 
     public Iso8583Message Refund(long amount)

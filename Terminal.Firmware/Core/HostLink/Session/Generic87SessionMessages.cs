@@ -127,7 +127,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
         }
 
         /// <inheritdoc />
-        public Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded)
+        public Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded, bool balanced)
         {
             throw new System.NotSupportedException("dialect A has no end-of-upload message");
         }

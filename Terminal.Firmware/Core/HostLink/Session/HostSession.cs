@@ -235,7 +235,17 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 SettlementVerdict verdict = _messages.ReadReconciliation(answer);
                 if (report.ReconciliationAttempts == 1) report.FirstVerdict = verdict;
                 if (verdict == SettlementVerdict.Refused) return Failed(report, SessionFailure.HostRefused);
-                if (verdict == SettlementVerdict.Balanced) return Settled(report);
+                if (verdict == SettlementVerdict.Balanced)
+                {
+                    // UnionPay closes a balanced batch with an end message (60.3 207); the host has already closed
+                    // the batch, so a failure of this courtesy message does not reopen it.
+                    if (!uploaded && _messages.HasBatchUploadEnd)
+                    {
+                        Iso8583Message endAnswer;
+                        Send(_messages.BatchUploadEnd(Fields(terminal, batch), 0, true), out endAnswer);
+                    }
+                    return Settled(report);
+                }
                 if (uploaded) return Failed(report, SessionFailure.TotalsDiffer);
 
                 f = UploadBatch(terminal, batch, report);
@@ -257,7 +267,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
             }
             if (!_messages.HasBatchUploadEnd) return SessionFailure.None;
             Iso8583Message endAnswer;
-            return Send(_messages.BatchUploadEnd(Fields(terminal, batch), report.UploadedCount), out endAnswer);
+            return Send(_messages.BatchUploadEnd(Fields(terminal, batch), report.UploadedCount, false), out endAnswer);
         }
 
         private SettlementResult Settled(SettlementReport report)

@@ -49,8 +49,11 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>True when the dialect ends a batch upload with a message of its own (<see cref="BatchUploadEnd"/>).</summary>
         bool HasBatchUploadEnd { get; }
 
-        /// <summary>The message that ends the upload (only called when <see cref="HasBatchUploadEnd"/>).</summary>
-        Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded);
+        /// <summary>
+        /// The message that ends the settlement (only called when <see cref="HasBatchUploadEnd"/>): after an upload
+        /// (<paramref name="balanced"/> false) or after totals that agreed at once (true).
+        /// </summary>
+        Iso8583Message BatchUploadEnd(TransactionFields t, int uploaded, bool balanced);
 
         /// <summary>True when the 0500 is sent again after the upload (dialect A).</summary>
         bool ResendReconciliationAfterUpload { get; }
