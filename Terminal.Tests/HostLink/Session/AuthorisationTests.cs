@@ -117,16 +117,23 @@ public class AuthorisationTests
     [Fact]
     public void Host_unreachable_means_not_sent_and_nothing_recorded()
     {
-        _host.Link.FailConnects = 5;
-        Iso8583Message sale = _host.Sale(1000);
-        // No reversal pending, so the request itself meets the refused connect: it was journaled first, so
-        // the outcome is treated as unknown and reversed later (never lost, never counted).
-        AuthorisationResult r = _host.Session.Authorise(sale, TransactionKind.Sale, CardScheme.Visa);
+        _host.Link.FailConnects = 1;
+        AuthorisationResult r = _host.Session.Authorise(_host.Sale(1000), TransactionKind.Sale, CardScheme.Visa);
+        Assert.Equal(AuthorisationStatus.NotSent, r.Status);
         Assert.Equal(SessionFailure.ConnectFailed, r.Failure);
-        Assert.Equal(AuthorisationStatus.ReversalPending, r.Status);
+        Assert.Null(Tx(1));                                     // connect comes before the journal: nothing to reverse
         Assert.Empty(_host.Received);
-        _host.Link.FailConnects = 0;
-        Assert.Equal(SessionFailure.None, _host.Session.SendPendingReversals());
+    }
+
+    [Fact]
+    public void Send_failing_after_recording_is_an_unknown_outcome_and_reversed()
+    {
+        _host.Link.Connect(1000);
+        _host.Link.FailNextSend = true;                         // the link drops as the request goes out
+        AuthorisationResult r = _host.Session.Authorise(_host.Sale(1000), TransactionKind.Sale, CardScheme.Visa);
+        Assert.Equal(SessionFailure.Disconnected, r.Failure);
+        Assert.Equal(AuthorisationStatus.Reversed, r.Status);   // reversed at once on a new connection
+        Assert.Equal("0400", _host.Mtis);                       // the host saw only the reversal
         Assert.Equal(TransactionState.Reversed, Tx(1).State);
     }
 

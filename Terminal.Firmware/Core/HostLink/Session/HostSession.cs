@@ -70,8 +70,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
 
         /// <summary>
         /// Sends an online request (0100/0200 built by the dialect's builders with DE 11 from <see cref="NextTrace"/>).
-        /// First delivers pending reversals (none may remain, else <see cref="AuthorisationStatus.NotSent"/>); then
-        /// journals the transaction with its reversal, sends, and reads the answer. Host approval:
+        /// First delivers pending reversals and connects (a reversal left or no connection:
+        /// <see cref="AuthorisationStatus.NotSent"/>, nothing recorded); then journals the transaction with its
+        /// reversal, sends, and reads the answer. Host approval:
         /// <see cref="AuthorisationStatus.HostApproved"/>, finish with <see cref="Complete"/> after the card's second
         /// GENERATE AC. Decline: final. No usable answer: the reversal is pending and tried at once.
         /// A request that cannot be packed raises <see cref="Iso8583Exception"/> before anything is recorded.
@@ -88,6 +89,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
             if (pending != SessionFailure.None)
                 return new AuthorisationResult(trace, AuthorisationStatus.NotSent,
                     IsUnreachable(pending) ? pending : SessionFailure.ReversalsPending, null);
+
+            SessionFailure link = Connected();
+            if (link != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, link, null);
 
             JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49),
                 JournalTransaction.MaskPan(Pan(request)), request.Mti);
@@ -312,6 +316,21 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 _attempted.Add(trace);
             }
             return m;
+        }
+
+        /// <summary>Connects when not connected; the failure (ConnectFailed) or None.</summary>
+        private SessionFailure Connected()
+        {
+            try
+            {
+                if (!_connection.IsConnected) _connection.Connect(_connectTimeoutMs);
+                return SessionFailure.None;
+            }
+            catch (HostLinkException e)
+            {
+                _connection.Close();
+                return FailureOf(e.Reason);
+            }
         }
 
         /// <summary>Connects when needed, signs, exchanges, verifies. Never throws for link or answer faults.</summary>
