@@ -156,6 +156,59 @@ public class TornWriteTests
         Assert.True(sawBefore > 0 && sawAfter > 0);
     }
 
+    [Fact]
+    public void A_compaction_cut_at_any_byte_leaves_the_old_or_the_new_generation_with_the_same_state()
+    {
+        // A journal with open and settled work in slot A (generation 1), compacted by hand under a cut.
+        var a0 = new MemoryJournalStorage();
+        var b0 = new MemoryJournalStorage();
+        TransactionJournal setup = TransactionJournal.Open(a0, b0);
+        for (int i = 1; i <= 4; i++)
+        {
+            setup.ReserveTrace();
+            setup.RecordRequest(Online(i, TransactionKind.Sale, CardScheme.Visa, 100 * i, "978"));
+            if (i % 2 == 0) setup.MarkApproved(i, "00000000000" + i, "A0000" + i, "00");
+        }
+        byte[] imageA = a0.ToArray();
+        // The state as any reopen sees it (in-flight transactions read as pending reversals).
+        string state = Describe(TransactionJournal.Open(new MemoryJournalStorage(imageA), new MemoryJournalStorage()));
+        Assert.Contains("|4|", state);
+
+        var probe = new WriteCounter();
+        TransactionJournal.Open(new CuttingStorage(new MemoryJournalStorage(imageA), probe), new CuttingStorage(new MemoryJournalStorage(), probe)).Compact();
+        // Compaction writes: truncate slot B, header, counters, 4 transactions, end marker.
+        Assert.Equal(8, probe.Writes);
+
+        int old = 0, fresh = 0;
+        for (int n = 0; n < probe.Writes; n++)
+        {
+            for (int k = 0; k <= probe.Sizes[n]; k++)
+            {
+                var a = new MemoryJournalStorage(imageA);
+                var b = new MemoryJournalStorage();
+                var counter = new WriteCounter();
+                TransactionJournal j = TransactionJournal.Open(new CuttingStorage(a, counter), new CuttingStorage(b, counter));
+                counter.CutAt = n;
+                counter.CutOffset = k;
+                Assert.Equal(JournalError.StorageFailed, Assert.Throws<JournalException>(() => j.Compact()).Reason);
+                TransactionJournal reopened = TransactionJournal.Open(a, b);
+                Assert.Equal(state, Describe(reopened));
+                if (reopened.Recovery.Generation == 1) old++;
+                else
+                {
+                    Assert.Equal(2, reopened.Recovery.Generation);
+                    fresh++;
+                }
+                // The next compaction over the interrupted one completes.
+                reopened.Compact();
+                Assert.Equal(state, Describe(TransactionJournal.Open(a, b)));
+            }
+        }
+        // Only the cut after the last byte of the end marker leaves the new generation complete.
+        Assert.Equal(1, fresh);
+        Assert.True(old > 100);
+    }
+
     /// <summary>Returns true when the recovered state is the one after the interrupted operation.</summary>
     private static bool CheckRecovery(MemoryJournalStorage a, MemoryJournalStorage b, JournalModel before, JournalModel after, string where)
     {
