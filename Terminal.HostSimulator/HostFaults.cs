@@ -87,8 +87,8 @@ namespace Terminal.HostSimulation
             lock (_sync) _next.Clear();
         }
 
-        /// <summary>The fault for the next message.</summary>
-        internal HostFault Draw()
+        /// <summary>Takes the fault for the next message (the host calls it once per request).</summary>
+        public HostFault Draw()
         {
             lock (_sync)
             {
