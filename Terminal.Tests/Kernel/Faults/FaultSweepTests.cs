@@ -2,6 +2,7 @@
 using System.Text;
 using CsCheck;
 using Xunit;
+using Xunit.Abstractions;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
@@ -18,7 +19,7 @@ namespace Terminal.Tests.Kernel.Faults;
 /// defect), with the typed reason or the continue-with-TVR-bits outcome the spec gives for the step, and with
 /// ReversalRequired exactly when the host approved and the transaction did not end approved online.
 /// </summary>
-public class FaultSweepTests
+public class FaultSweepTests(ITestOutputHelper output)
 {
     /// <summary>
     /// DDA + online + 2nd GAC; CDA; offline plaintext PIN (VERIFY, GET DATA 9F17); enciphered PIN (GET CHALLENGE);
@@ -141,6 +142,7 @@ public class FaultSweepTests
                 if (problem != null) failures.AppendLine(Describe(card, k, commands[k], step, fault) + ": " + problem);
             }
         }
+        output.WriteLine(card + ": " + commands.Count + " commands x " + Fault.All.Length + " faults, " + injected + " injected runs");
         Assert.True(injected > commands.Count * 4, "too few faults injected: " + injected);
         Assert.True(failures.Length == 0, failures.ToString());
     }
