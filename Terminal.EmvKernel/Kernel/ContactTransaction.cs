@@ -158,7 +158,7 @@ namespace Terminal.EmvKernel.Kernel
 
             // Book 3, 10.5: cardholder verification.
             CardholderVerification cvm = new CardholderVerification(_transport, _terminal, _card, new PinEntryWatch(this, Cardholder));
-            cvm.PinEncipherment = PinEncipherment(oda, data);
+            cvm.PinEncipherment = PinEncipherment(oda, data, options);
             CvmResults cvmResults = cvm.Run(_tvr, _tsi);
             _terminal.Set(TagCvmResults, cvmResults.ToArray());
 
@@ -177,6 +177,7 @@ namespace Terminal.EmvKernel.Kernel
             SyncStatus();
 
             // Book 3, 10.8: card action analysis, first GENERATE AC.
+            PrepareTcHash(CardActionAnalysis.Cdol1Tag);
             CardActionAnalysis caa = new CardActionAnalysis(_transport, _card, new TransactionDataSource(_terminal, _card));
             GenerateAcResult first = caa.RunFirst(requested, oda, options.PdolData, _tvr, _tsi);
             SyncStatus();
@@ -202,7 +203,7 @@ namespace Terminal.EmvKernel.Kernel
             SetArc('Z', '1');
             if (first.CryptogramType == CryptogramInformationData.Arqc)
             {
-                SyncStatus();
+                PrepareTcHash(CardActionAnalysis.Cdol2Tag);
                 caa.RunSecond(CryptogramInformationData.Aac, oda, options.PdolData, _tvr);
             }
             return Finished(TransactionDecision.DeclinedOffline, OutcomeReason.CdaFailed, first);
@@ -218,7 +219,7 @@ namespace Terminal.EmvKernel.Kernel
                 // Book 3, 10.7: unable to go online - the default action decides, '8A' = "Y3" or "Z3".
                 int fallback = TerminalActionAnalysis.DefaultAction(_tvr, codes);
                 SetArc(fallback == CryptogramInformationData.Tc ? 'Y' : 'Z', '3');
-                SyncStatus();
+                PrepareTcHash(CardActionAnalysis.Cdol2Tag);
                 GenerateAcResult unable = caa.RunSecond(fallback, oda, options.PdolData, _tvr);
                 SyncStatus();
                 bool approved = fallback == CryptogramInformationData.Tc && unable.CryptogramType == CryptogramInformationData.Tc && !unable.CdaFailed;
@@ -244,7 +245,7 @@ namespace Terminal.EmvKernel.Kernel
             }
 
             int requested = response.Approved ? CryptogramInformationData.Tc : CryptogramInformationData.Aac;
-            SyncStatus();
+            PrepareTcHash(CardActionAnalysis.Cdol2Tag);
             GenerateAcResult second = caa.RunSecond(requested, oda, options.PdolData, _tvr);
             SyncStatus();
             if (hasScripts)
@@ -262,9 +263,18 @@ namespace Terminal.EmvKernel.Kernel
             return declined;
         }
 
+        private void PrepareTcHash(int cdolTag)
+        {
+            TransactionCertificateHash.PrepareFor(_card.Get(cdolTag), _card, _terminal, new TransactionDataSource(_terminal, _card),
+                _aid.DefaultTdol, _caKeys.Crypto, _tvr);
+            SyncStatus();
+        }
+
         private OnlineResponse Authorise()
         {
-            if (Host == null) return null;
+            // Book 4, Annex A1: terminal types x3/x6 are offline only; like a terminal that cannot reach its host they
+            // complete with the default action (Book 3, 10.7), whatever the card asked for.
+            if (Host == null || TerminalTypeOf().IsOfflineOnly) return null;
             OnlineRequest request = BuildAuthorisationData();
             _wentOnline = true;
             try
@@ -308,12 +318,12 @@ namespace Terminal.EmvKernel.Kernel
         }
 
         // Book 2, 7.1: enciphered offline PIN reuses the keys offline data authentication recovered, if any.
-        private OfflinePinEncipherment PinEncipherment(OfflineDataAuthentication oda, ApplicationData data)
+        private OfflinePinEncipherment PinEncipherment(OfflineDataAuthentication oda, ApplicationData data, ProcessingOptions options)
         {
             OfflinePinEncipherment encipherment = new OfflinePinEncipherment(_caKeys, _card, _terminal, _random);
             encipherment.IssuerKey = oda.IssuerKey;
             encipherment.IccKey = oda.IccKey;
-            encipherment.StaticDataToBeAuthenticated = data.StaticDataToBeAuthenticated;
+            encipherment.StaticDataToBeAuthenticated = oda.StaticData(data.StaticDataToBeAuthenticated, options.Aip);
             return encipherment;
         }
 

@@ -320,9 +320,12 @@ namespace Terminal.EmvKernel.Kernel
             return list.Count == 1 ? list[0] : null;
         }
 
-        // Book 3, 10.3: the static data to be authenticated is the ODA records, then the AIP when the SDA Tag List
-        // 9F4A is present; a list holding anything other than '82' makes ODA fail (null).
-        private byte[] StaticData(byte[] records, byte[] aip)
+        /// <summary>
+        /// Book 3, 10.3: the static data to be authenticated is the ODA records, then the AIP when the SDA Tag List
+        /// '9F4A' is present; a list holding anything other than '82' makes ODA fail (null). Also used to recover the
+        /// ICC key for enciphered PIN when ODA did not (Book 2, 7.1).
+        /// </summary>
+        public byte[] StaticData(byte[] records, byte[] aip)
         {
             byte[] tagList = _card.Get(TagSdaTagList);
             if (tagList == null || tagList.Length == 0) return records;

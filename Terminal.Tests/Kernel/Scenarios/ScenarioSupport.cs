@@ -176,9 +176,11 @@ internal sealed class Scenario
 
     public static Scenario Run(string cardName, long? amount = null, string? host = null, ScenarioPinPad? pad = null,
         KernelConfiguration? configuration = null, Action<ContactTransaction>? setup = null, Action<TransactionRequest>? request = null,
-        Action<ScenarioHost, CardApplication>? scripts = null, int application = 0)
+        Action<ScenarioHost, CardApplication>? scripts = null, int application = 0, Func<string, string>? edit = null)
     {
-        CardProfile profile = CardLibrary.Profile(cardName);
+        // edit: a test's change to the library profile text (the file in cards/ is never changed).
+        CardProfile profile = edit == null ? CardLibrary.Profile(cardName)
+            : CardProfile.Parse(edit(File.ReadAllText(Path.Combine(CardLibrary.Root, cardName + ".card"))));
         CardImage image = CardLibrary.Image(profile);
         var card = new VirtualCard(image, new CountingRandom(), CardLibrary.Crypto);
         var app = (CardApplication)image.Applications[application]!;
