@@ -17,14 +17,19 @@ namespace Terminal.HostSimulation
     /// The generic dialect's security layout used by the host simulator [K: a project convention, to be adopted by
     /// the terminal's host link; ISO 8583:1987 leaves DE 53 and DE 62 to the network]:
     /// DE 53 (n16) = digit 1 key management (1 TDES DUKPT, 2 AES DUKPT), digit 2 PIN block format (0 or 4),
-    /// then 14 zeros. DE 62 (b..999) of a request = the KSN (10 bytes TDES, 12 bytes AES), followed for AES DUKPT by
+    /// digit 3 card data (0 clear in DE 2/35, 1 enciphered in DE 57 under the KSN's data key), then 13 zeros. DE 62 (b..999) of a request = the KSN (10 bytes TDES, 12 bytes AES), followed for AES DUKPT by
     /// the 16-byte enciphered ISO 9564 format 4 PIN block (DE 52 is only 8 bytes). Every MAC-carrying request
     /// carries DE 53 and DE 62; the response MAC uses the MAC response key of the request's KSN.
     /// </summary>
     public sealed class GenericSecurityControl
     {
         /// <summary>Creates the layout.</summary>
-        public GenericSecurityControl(DukptScheme scheme, byte[] ksn, byte[] aesPinBlock)
+        public GenericSecurityControl(DukptScheme scheme, byte[] ksn, byte[] aesPinBlock) : this(scheme, ksn, aesPinBlock, false)
+        {
+        }
+
+        /// <summary>Creates the layout; <paramref name="cardDataEnciphered"/> sets DE 53 digit 3.</summary>
+        public GenericSecurityControl(DukptScheme scheme, byte[] ksn, byte[] aesPinBlock, bool cardDataEnciphered)
         {
             int ksnLength = scheme == DukptScheme.Tdes ? 10 : 12;
             if (ksn == null || ksn.Length != ksnLength) throw new ArgumentException("KSN length does not fit the DUKPT scheme", nameof(ksn));
@@ -33,7 +38,11 @@ namespace Terminal.HostSimulation
             Scheme = scheme;
             Ksn = Bytes.Copy(ksn);
             AesPinBlock = Bytes.Copy(aesPinBlock);
+            CardDataEnciphered = cardDataEnciphered;
         }
+
+        /// <summary>DE 53 digit 3: the card data travels enciphered in DE 57 (DE 2 and DE 35 absent).</summary>
+        public bool CardDataEnciphered { get; }
 
         /// <summary>TDES or AES DUKPT.</summary>
         public DukptScheme Scheme { get; }
@@ -48,7 +57,7 @@ namespace Terminal.HostSimulation
         /// <summary>DE 53 value.</summary>
         public string Field53()
         {
-            return string.Concat(((int)Scheme).ToString(), PinBlockFormat.ToString(), "00000000000000");
+            return string.Concat(((int)Scheme).ToString(), PinBlockFormat.ToString(), CardDataEnciphered ? "1" : "0", "0000000000000");
         }
 
         /// <summary>DE 62 value.</summary>
@@ -74,10 +83,11 @@ namespace Terminal.HostSimulation
             if (f53[0] == '1' && f53[1] == '0') scheme = DukptScheme.Tdes;
             else if (f53[0] == '2' && f53[1] == '4') scheme = DukptScheme.Aes;
             else return null;
+            bool enciphered = f53[2] == '1';
             int ksnLength = scheme == DukptScheme.Tdes ? 10 : 12;
-            if (f62.Length == ksnLength) return new GenericSecurityControl(scheme, f62, null);
+            if (f62.Length == ksnLength) return new GenericSecurityControl(scheme, f62, null, enciphered);
             if (scheme == DukptScheme.Aes && f62.Length == ksnLength + 16)
-                return new GenericSecurityControl(scheme, Bytes.Slice(f62, 0, ksnLength), Bytes.Slice(f62, ksnLength, 16));
+                return new GenericSecurityControl(scheme, Bytes.Slice(f62, 0, ksnLength), Bytes.Slice(f62, ksnLength, 16), enciphered);
             return null;
         }
     }

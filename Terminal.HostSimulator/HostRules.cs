@@ -26,6 +26,11 @@ namespace Terminal.HostSimulation
         public const string ExceedsAmountLimit = "61";
         /// <summary>Security violation: the generic dialect's answer to a wrong or missing MAC [K].</summary>
         public const string SecurityViolation = "63";
+        /// <summary>
+        /// Cryptographic failure: enciphered card data (DE 57) that does not decipher under the data key of the
+        /// request's KSN, or DE 57 without usable DUKPT keys [K: code chosen by this project].
+        /// </summary>
+        public const string CardDataUndecipherable = "88";
         /// <summary>Duplicate transmission: same terminal, trace and date with different content.</summary>
         public const string DuplicateTransmission = "94";
         /// <summary>Reconciliation error: the generic dialect's answer to settlement totals that differ [K].</summary>

@@ -17,6 +17,7 @@ namespace Terminal.HostSimulation
             string dateKey = ctx.DateKey;
             int batch = ctx.Batch;
             if (!ctx.MacValid()) return ctx.Answer(MacFailureCode());
+            if (ctx.CardDataUndecipherable) return ctx.Answer(HostRules.CardDataUndecipherable);
 
             string pan = ctx.Pan;
             if (pan == null) return ctx.Answer(HostRules.FormatError);
@@ -203,6 +204,7 @@ namespace Terminal.HostSimulation
             string dateKey = ctx.DateKey;
             int batch = ctx.Batch;
             if (!ctx.MacValid()) return ctx.Answer(MacFailureCode());
+            if (ctx.CardDataUndecipherable) return ctx.Answer(HostRules.CardDataUndecipherable);
             string pan = ctx.Pan;
             if (pan == null) return ctx.Answer(HostRules.FormatError);
             string pc = req.GetString(3) ?? "000000";

@@ -12,6 +12,8 @@ namespace Terminal.HostSimulation
         private readonly bool _corruptMac;
         private RequestKeys _keys;
         private bool _keysResolved;
+        private CardDataRecord _card;
+        private bool _cardResolved;
 
         public RequestContext(HostSimulator host, Iso8583Message request, byte[] raw, bool corruptMac)
         {
@@ -65,11 +67,51 @@ namespace Terminal.HostSimulation
             }
         }
 
-        /// <summary>The PAN: DE 2, else the part of DE 35 before the separator; null when neither.</summary>
+        /// <summary>
+        /// True when the request carries enciphered card data (DE 57) that does not decipher: no DUKPT keys, wrong
+        /// key or KSN, or bytes that are not a card data record. Such a request is declined with
+        /// <see cref="HostRules.CardDataUndecipherable"/>.
+        /// </summary>
+        public bool CardDataUndecipherable
+        {
+            get { return !UnionPay && Request.Has(57) && CardData == null; }
+        }
+
+        /// <summary>The deciphered DE 57 (generic dialect), or null when absent or undecipherable.</summary>
+        public CardDataRecord CardData
+        {
+            get
+            {
+                if (!_cardResolved)
+                {
+                    _cardResolved = true;
+                    byte[] f57 = UnionPay ? null : Request.GetBytes(57);
+                    RequestKeys k = f57 == null ? null : Keys;
+                    if (k != null)
+                    {
+                        try
+                        {
+                            _card = k.DecipherCardData(f57);
+                        }
+                        catch (SecurityException)
+                        {
+                            _card = null;
+                        }
+                    }
+                }
+                return _card;
+            }
+        }
+
+        /// <summary>
+        /// The PAN: from the deciphered DE 57 when present (DE 2 and 35 are then ignored), else DE 2, else the part
+        /// of DE 35 before the separator; null when none.
+        /// </summary>
         public string Pan
         {
             get
             {
+                if (Request.Has(57) && !UnionPay) return CardData == null ? null : CardData.AccountNumber;
                 string pan = Request.GetString(2);
                 if (pan != null) return pan;
                 string t2 = Request.GetString(35);
@@ -86,7 +128,7 @@ namespace Terminal.HostSimulation
             {
                 string d14 = Request.GetString(14);
                 if (d14 != null) return d14;
-                string t2 = Request.GetString(35);
+                string t2 = Request.Has(57) && !UnionPay ? (CardData == null ? null : CardData.Track2) : Request.GetString(35);
                 if (t2 == null) return null;
                 int sep = t2.IndexOfAny(new[] { '=', 'D', 'd' });
                 return sep >= 0 && t2.Length >= sep + 5 ? t2.Substring(sep + 1, 4) : null;

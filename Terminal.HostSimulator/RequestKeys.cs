@@ -19,6 +19,20 @@ namespace Terminal.HostSimulation
         public byte[] PinKey;
         public int PinFormat;
         public byte[] AesPinBlock;
+        /// <summary>DUKPT data (request) key for DE 57, or null (UnionPay session keys).</summary>
+        public byte[] DataKey;
+        /// <summary>The DUKPT scheme of <see cref="DataKey"/>.</summary>
+        public DukptScheme DataScheme;
+
+        /// <summary>
+        /// Deciphers DE 57 (card data under the DUKPT data key). Throws <see cref="SecurityException"/>
+        /// (CardDataUndecipherable) when there is no data key or the bytes do not decipher to a card data record.
+        /// </summary>
+        public CardDataRecord DecipherCardData(byte[] field57)
+        {
+            if (DataKey == null) throw new SecurityException(SecurityError.CardDataUndecipherable, "no data key for enciphered card data");
+            return DataScheme == DukptScheme.Tdes ? CardDataEncryption.DecipherTdes(DataKey, field57) : CardDataEncryption.DecipherAes(DataKey, field57);
+        }
 
         /// <summary>DUKPT keys of a generic-dialect request, or null when DE 53/62 are absent or the BDK is not configured.</summary>
         public static RequestKeys FromDukpt(HostKeys keys, Iso8583Message request)
@@ -38,6 +52,8 @@ namespace Terminal.HostSimulation
                 r.MacResponseKey = TdesDukpt.MacResponseKey(tk);
                 r.PinKey = TdesDukpt.PinKey(tk);
                 r.PinFormat = 0;
+                r.DataKey = CardDataEncryption.TdesDataKey(tk);
+                r.DataScheme = DukptScheme.Tdes;
                 Array.Clear(ipek, 0, ipek.Length);
                 Array.Clear(tk, 0, tk.Length);
                 return r;
@@ -51,6 +67,8 @@ namespace Terminal.HostSimulation
             r.MacResponseKey = AesDukpt.DeriveWorkingKey(tkAes, ksn, AesDukpt.UsageMacVerification, AesDukpt.AlgorithmAes128, 128);
             r.PinKey = AesDukpt.DeriveWorkingKey(tkAes, ksn, AesDukpt.UsagePinEncryption, AesDukpt.AlgorithmAes128, 128);
             r.PinFormat = 4;
+            r.DataKey = CardDataEncryption.AesDataKey(tkAes, ksn);
+            r.DataScheme = DukptScheme.Aes;
             r.AesPinBlock = control.AesPinBlock;
             Array.Clear(initial, 0, initial.Length);
             Array.Clear(tkAes, 0, tkAes.Length);

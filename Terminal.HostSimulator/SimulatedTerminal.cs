@@ -69,6 +69,12 @@ namespace Terminal.HostSimulation
         /// <summary>The MAC algorithm of UnionPay messages (retail MAC with the double-length MAK).</summary>
         public MessageMacAlgorithm UnionPayMacAlgorithm { get; set; } = MessageMacAlgorithm.RetailMac;
 
+        /// <summary>
+        /// Generic dialect: send the PAN and track 2 enciphered in DE 57 under the DUKPT data key of each request's
+        /// KSN (DE 53 digit 3 = 1), with DE 2 and DE 35 left out.
+        /// </summary>
+        public bool EncipherCardData { get; set; }
+
         /// <summary>The next trace number (1..999999).</summary>
         public int NextStan()
         {
@@ -139,8 +145,8 @@ namespace Terminal.HostSimulation
                 byte[] tk = _tdes.NextTransaction(out ksn);
                 if (digits != null) m.SetBytes(52, TdesDukpt.EncryptPinBlock(TdesDukpt.PinKey(tk), digits, pan));
                 _pendingAlgorithm = MessageMacAlgorithm.RetailMac;
-                m.SetString(53, "1000000000000000");
-                m.SetBytes(62, ksn);
+                bool tdesEnciphered = EncipherCard(m, key => CardDataEncryption.EncipherTdes(key, Record(m)), CardDataEncryption.TdesDataKey(tk));
+                new GenericSecurityControl(DukptScheme.Tdes, ksn, null, tdesEnciphered).WriteTo(m);
                 _pendingRequestKey = TdesDukpt.MacRequestKey(tk);
                 _pendingResponseMacKey = TdesDukpt.MacResponseKey(tk);
                 return;
@@ -152,13 +158,36 @@ namespace Terminal.HostSimulation
                 byte[] pinKey = AesDukpt.DeriveWorkingKey(tka, ksn, AesDukpt.UsagePinEncryption, AesDukpt.AlgorithmAes128, 128);
                 block = PinBlockFormat4.Encipher(pinKey, digits, pan, new Terminal.Pc.Crypto.SystemRandomSource());
             }
-            new GenericSecurityControl(DukptScheme.Aes, ksn, block).WriteTo(m);
+            bool aesEnciphered = EncipherCard(m, key => CardDataEncryption.EncipherAes(key, Record(m)), CardDataEncryption.AesDataKey(tka, ksn));
+            new GenericSecurityControl(DukptScheme.Aes, ksn, block, aesEnciphered).WriteTo(m);
             _pendingAlgorithm = MessageMacAlgorithm.AesCmac;
             _pendingRequestKey = AesDukpt.DeriveWorkingKey(tka, ksn, AesDukpt.UsageMacGeneration, AesDukpt.AlgorithmAes128, 128);
             _pendingResponseMacKey = AesDukpt.DeriveWorkingKey(tka, ksn, AesDukpt.UsageMacVerification, AesDukpt.AlgorithmAes128, 128);
         }
 
         private byte[] _pendingRequestKey;
+
+        // Replaces DE 2/35 of a card message by DE 57 when EncipherCardData is on; true when it did.
+        private bool EncipherCard(Iso8583Message m, Func<byte[], byte[]> encipher, byte[] dataKey)
+        {
+            try
+            {
+                if (!EncipherCardData || (!m.Has(2) && !m.Has(35))) return false;
+                m.SetBytes(57, encipher(dataKey));
+                m.Remove(2);
+                m.Remove(35);
+                return true;
+            }
+            finally
+            {
+                Array.Clear(dataKey, 0, dataKey.Length);
+            }
+        }
+
+        private static CardDataRecord Record(Iso8583Message m)
+        {
+            return new CardDataRecord(m.GetString(2), m.GetString(35));
+        }
 
         /// <summary>MACs (with the keys <see cref="Pin"/> prepared; call it with pin null for messages without PIN) and packs.</summary>
         public byte[] Pack(Iso8583Message m)

@@ -49,6 +49,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
                 FieldDefinition.FixedNumeric(53, "Security related control information", 16),
                 FieldDefinition.Variable(54, "Additional amounts", ContentEncoding.Ascii, lll, bcd, 120, BcdPadding.LeadingNibble),
                 FieldDefinition.Variable(55, "ICC system related data", ContentEncoding.Binary, lll, bcd, 999, BcdPadding.LeadingNibble),
+                FieldDefinition.Variable(57, "Private: enciphered card data", ContentEncoding.Binary, lll, bcd, 999, BcdPadding.LeadingNibble),
                 FieldDefinition.Variable(60, "Private: batch number", ContentEncoding.Ascii, lll, bcd, 999, BcdPadding.LeadingNibble),
                 FieldDefinition.Variable(62, "Private: key exchange data", ContentEncoding.Binary, lll, bcd, 999, BcdPadding.LeadingNibble),
                 FieldDefinition.Variable(63, "Private: additional data", ContentEncoding.Ascii, lll, bcd, 999, BcdPadding.LeadingNibble),

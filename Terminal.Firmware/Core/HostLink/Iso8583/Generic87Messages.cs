@@ -157,8 +157,10 @@ namespace Terminal.Firmware.HostLink.Iso8583
         {
             MessageBuilding.CheckInput(t);
             Iso8583Message m = new Iso8583Message(mti);
-            if (t.Pan == null && t.Track2 == null) throw MessageBuilding.Missing(2);
-            MessageBuilding.Optional(m, 2, t.Pan);
+            bool enciphered = t.EncipheredCardData != null;
+            if (t.Pan == null && t.Track2 == null && !enciphered) throw MessageBuilding.Missing(2);
+            // Enciphered card data (DE 57) replaces DE 2 and DE 35: the clear PAN stays out of the message.
+            if (!enciphered) MessageBuilding.Optional(m, 2, t.Pan);
             m.SetString(3, processingCode);
             if (withAmount) MessageBuilding.Required(Generic87Dialect.Packager, m, 4, t.Amount);
             Terminal(m, t);
@@ -169,11 +171,12 @@ namespace Terminal.Firmware.HostLink.Iso8583
             MessageBuilding.Optional(m, 23, t.CardSequenceNumber);
             MessageBuilding.Optional(m, 24, t.Nii);
             MessageBuilding.Required(m, 25, t.PosConditionCode);
-            MessageBuilding.Optional(m, 35, t.Track2);
+            if (!enciphered) MessageBuilding.Optional(m, 35, t.Track2);
             MessageBuilding.Required(m, 49, t.CurrencyCode);
             MessageBuilding.Optional(m, 52, t.PinBlock);
             MessageBuilding.Optional(m, 53, t.SecurityControl);
             MessageBuilding.Optional(m, 55, t.IccData);
+            MessageBuilding.Optional(m, 57, t.EncipheredCardData);
             return m;
         }
 

@@ -174,7 +174,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
 
         /// <summary>
         /// A one-line description for logs. PAN and track data are masked (first 6 and last 4 digits kept), and
-        /// PIN block, key and MAC fields (52, 62, 64, 96, 128) are shown only as their length.
+        /// PIN block, enciphered card data, key and MAC fields (52, 57, 62, 64, 96, 128) are shown only as their length.
         /// </summary>
         public override string ToString()
         {
@@ -206,7 +206,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
 
         private static string Describe(int field, byte[] v)
         {
-            if (field == 52 || field == 62 || field == 64 || field == 96 || field == 128)
+            if (field == 52 || field == 57 || field == 62 || field == 64 || field == 96 || field == 128)
                 return string.Concat("[", v.Length.ToString(), " bytes]");
             if (field == 2 || field == 35 || field == 36) return Mask(v);
             for (int i = 0; i < v.Length; i++)

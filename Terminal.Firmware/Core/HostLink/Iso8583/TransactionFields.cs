@@ -57,6 +57,12 @@ namespace Terminal.Firmware.HostLink.Iso8583
         public byte[] PinBlock { get; set; }
         /// <summary>DE 53: security related control information, 16 digits.</summary>
         public string SecurityControl { get; set; }
+        /// <summary>
+        /// Dialect A DE 57: the PAN and track 2 enciphered under the data key of this message's DUKPT KSN
+        /// (<see cref="Terminal.Firmware.HostLink.Security.CardDataEncryption"/>). When set, the builders leave
+        /// DE 2 and DE 35 out, so the clear PAN does not travel.
+        /// </summary>
+        public byte[] EncipheredCardData { get; set; }
         /// <summary>DE 55: EMV data (BER-TLV) from the kernel.</summary>
         public byte[] IccData { get; set; }
         /// <summary>Batch number (dialect A DE 60, UnionPay 60.2), 0..999999.</summary>

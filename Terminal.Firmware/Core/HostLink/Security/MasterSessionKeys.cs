@@ -110,6 +110,17 @@ namespace Terminal.Firmware.HostLink.Security
             return DesCipher.Encrypt(_trackKey, null, data, offset, length);
         }
 
+        /// <summary>
+        /// Card data (PAN, track 2) enciphered under the track key, announced by UnionPay field 53.3 = 1: the
+        /// generic <see cref="CardDataRecord"/> TDES-CBC (<see cref="CardDataEncryption.EncipherTdes"/>) [K: not the
+        /// verified UnionPay track method].
+        /// </summary>
+        public byte[] EncipherCardData(CardDataRecord record)
+        {
+            if (_trackKey == null) throw new SecurityException(SecurityError.NoWorkingKeys, "no track working key installed");
+            return CardDataEncryption.EncipherTdes(_trackKey, record);
+        }
+
         private byte[] Unwrap(byte[] enciphered, byte[] checkValue, string what)
         {
             if (enciphered == null || (enciphered.Length != 8 && enciphered.Length != 16) || checkValue == null || checkValue.Length != CheckValueLength)

@@ -29,6 +29,10 @@ namespace Terminal.Firmware.HostLink.Security
         NoWorkingKeys = 21,
         /// <summary>The MAC algorithm is not supported with this key.</summary>
         BadMacAlgorithm = 22,
+        /// <summary>Card data to encipher is missing or not PAN/track 2 characters.</summary>
+        BadCardData = 30,
+        /// <summary>Enciphered card data does not decipher to a well-formed card data record (wrong key, KSN or bytes).</summary>
+        CardDataUndecipherable = 31,
     }
 
     /// <summary>
