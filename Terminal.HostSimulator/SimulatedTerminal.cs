@@ -110,10 +110,11 @@ namespace Terminal.HostSimulation
             _session.InstallWorkingKeys(UnionPayWorkingKeys.Parse(response.GetBytes(62)));
         }
 
-        /// <summary>A sale (0200) with optional online PIN and DE 55.</summary>
-        public Iso8583Message Sale(string pan, long amount, string pin, byte[] iccData)
+        /// <summary>A sale (0200) with optional online PIN, DE 55 and track 2 equivalent data (DE 35).</summary>
+        public Iso8583Message Sale(string pan, long amount, string pin, byte[] iccData, string track2 = null)
         {
             TransactionFields t = Fields(pan, amount);
+            t.Track2 = track2;
             t.IccData = iccData;
             t.CardSequenceNumber = iccData == null ? null : "001";
             Iso8583Message m = _dialect == HostDialect.UnionPay ? UnionPayMessages.Sale(UnionPayHeader.ForHost(3), t) : Generic87Messages.Sale(t);
