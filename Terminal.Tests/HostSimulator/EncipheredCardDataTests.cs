@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using CsCheck;
+using Terminal.Tests.Tlv;
 using Terminal.Firmware.HostLink.Iso8583;
 using Terminal.Firmware.HostLink.Security;
 using Terminal.HostSimulation;
@@ -102,5 +104,21 @@ public class EncipheredCardDataTests
         Assert.True(request.Has(2) && request.Has(35) && !request.Has(57));
         Assert.Equal("1000000000000000", request.GetString(53));
         Assert.Equal("00", HostKit.Send(host, t, request).GetString(39));
+    }
+
+    [Fact]
+    public void Random_de57_under_a_valid_mac_is_answered_88_without_exception()
+    {
+        var host = HostKit.Host();
+        var t = HostKit.Terminal(host, scheme: DukptScheme.Aes);
+        t.EncipherCardData = true;
+        TlvGen.ArrayOf(Gen.Byte, 0, 80).Sample(f57 =>
+        {
+            Iso8583Message request = t.Sale(HostKit.VisaPan, 100, null, null, Track2);
+            request.SetBytes(57, f57);
+            Iso8583Message r = HostKit.Send(host, t, request);
+            Assert.Equal("88", r.GetString(39));
+        }, iter: Math.Max(50, FuzzIterations.Value / 1000), threads: 1);
+        Assert.Empty(host.Ledger.Entries());
     }
 }
