@@ -68,7 +68,7 @@ public class CombinationSelectionTests
     public void Kernel_identifier_must_match_the_combination_kernel()
     {
         // A Visa AID whose entry asks for kernel 2 does not match the {Visa, kernel 3} combination; kernel 3 does.
-        var (selection, selected, _) = SelectWith(Allowed(DefaultCombinations()),
+        var (selection, selected, _) = SelectWith(Allowed(Combination("A000000003", 3)),
             SelectPpse, PpseResponse(DirEntry(VisaAid, "01", kernelId: "02"), DirEntry("A0000000032010", "02", kernelId: "03")),
             Select("A0000000032010"), AdfResponse("A0000000032010"));
         Assert.Equal(1, selection.Count);
