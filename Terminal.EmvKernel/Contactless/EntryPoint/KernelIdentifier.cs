@@ -42,13 +42,14 @@ namespace Terminal.EmvKernel.Contactless.EntryPoint
         private static readonly int[] RidKernels = { Kernel2, Kernel3, Kernel4, Kernel5, Kernel6, Kernel7 };
 
         /// <summary>
-        /// The Requested Kernel ID of a directory entry (Book B 3.3.2.5): from '9F2A' when present and not zero,
+        /// The Requested Kernel ID of a directory entry (Book B 3.3.2.5): from '9F2A' when present and its first byte is not zero,
         /// otherwise the default for the ADF name's RID (<see cref="DefaultForAdfName"/>). Returns
         /// <see cref="Invalid"/> when the value cannot name a kernel.
         /// </summary>
         public static int Requested(byte[] kernelIdentifier, byte[] adfName)
         {
-            if (kernelIdentifier == null || kernelIdentifier.Length == 0 || (kernelIdentifier.Length == 1 && kernelIdentifier[0] == 0))
+            // Absent, empty, or a first byte '00' (kernel ID 0 names no kernel): the default for the RID.
+            if (kernelIdentifier == null || kernelIdentifier.Length == 0 || kernelIdentifier[0] == 0)
             {
                 return DefaultForAdfName(adfName);
             }

@@ -1,3 +1,4 @@
+using CsCheck;
 using Xunit;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.EntryPoint;
@@ -23,7 +24,6 @@ public class EntryPointProcessTests
         approved.UiRequestOnOutcome = new UiRequest(UiMessage.Approved, UiStatus.CardReadSuccessfully);
         var kernel = new ScriptedKernel(approved);
         var process = Process(reader, ui, (3, kernel));
-        var combos = process;
         // 40.00 with the default combinations (no limits): TTQ copy = base 36 00 40 00.
         var result = process.Start(Purchase(4000));
         card.VerifyComplete();
@@ -331,6 +331,37 @@ public class EntryPointProcessTests
         var result = process.Start(Purchase(1000));
         Assert.Equal(ContactlessOutcome.EndApplication, result.Outcome.Outcome);
         Assert.Equal(5, reader.Activations);
+    }
+
+    [Fact]
+    public void Fuzzed_ppse_responses_end_safely()
+    {
+        // Any PPSE response (random status word and data, or a mutated valid FCI) with every SELECT ADF answered
+        // 6A82: the run ends with End Application (no candidate can be selected), never with an exception.
+        var valid = Hex.Decode(PpseFci(DirEntry(VisaAid, "01", "03", "0102"), DirEntry(MastercardAid, "02"), DirEntry(UnionPayAid)));
+        var mutated = Terminal.Tests.Tlv.TlvGen.ArrayOf(Gen.Int[0, valid.Length - 1].Select(Gen.Byte, (i, b) => (i, b)), 1, 4)
+            .Select(changes =>
+            {
+                var copy = (byte[])valid.Clone();
+                foreach (var (i, b) in changes) copy[i] = b;
+                return Bytes.Concat(copy, [0x90, 0x00]);
+            });
+        var random = Terminal.Tests.Tlv.TlvGen.ArrayOf(Gen.Byte, 0, 60);
+        var combos = DefaultCombinations();
+        foreach (var c in combos) c.ExtendedSelectionSupported = true;
+        Gen.Frequency((3, (IGen<byte[]>)mutated), (1, random)).Sample(ppse =>
+        {
+            var card = new LambdaChannel(command => Hex.Encode(command) == SelectPpse ? ppse : [0x6A, 0x82]);
+            var kernel = new ScriptedKernel(Outcome(ContactlessOutcome.Approved));
+            var result = Process(combos, new ScriptedReader().Tap(card), new RecordingUi(), (2, kernel), (3, kernel), (7, kernel)).Start(Purchase(1000));
+            Assert.Equal(ContactlessOutcome.EndApplication, result.Outcome.Outcome);
+            Assert.Empty(kernel.Activations);
+        }, iter: Terminal.Tests.Tlv.FuzzIterations.Value / 10);
+    }
+
+    private sealed class LambdaChannel(Func<byte[], byte[]> answer) : ICardChannel
+    {
+        public byte[] Transmit(byte[] command) => answer(command);
     }
 
     /// <summary>A channel that starts a new scripted card whenever the current one ran out or was removed.</summary>

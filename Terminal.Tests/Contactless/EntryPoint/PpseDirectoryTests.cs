@@ -63,6 +63,7 @@ public class PpseDirectoryTests
     [InlineData(null, "A000000333010101", 7)]
     [InlineData("", "A0000000031010", 3)]
     [InlineData("00", "A0000000041010", 2)]
+    [InlineData("0000", "A0000000041010", 2)]
     // An RID the table does not list: 0, any kernel.
     [InlineData(null, "A0000009991010", 0)]
     // International kernel ID (b8-b7 = 00): byte 1.
