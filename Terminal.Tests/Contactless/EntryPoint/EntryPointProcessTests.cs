@@ -189,6 +189,24 @@ public class EntryPointProcessTests
     }
 
     [Fact]
+    public void End_application_with_start_c_selects_the_next_combination()
+    {
+        var card = Card(SelectPpse, PpseResponse(DirEntry(VisaAid, "01"), DirEntry(MastercardAid, "02")),
+            Select(VisaAid), AdfResponse(VisaAid),
+            Select(MastercardAid), AdfResponse(MastercardAid));
+        var end = Outcome(ContactlessOutcome.EndApplication, StartPoint.C);
+        end.UiRequestOnRestart = new UiRequest(UiMessage.Processing, UiStatus.Processing);
+        var visa = new ScriptedKernel(end);
+        var mastercard = new ScriptedKernel(Outcome(ContactlessOutcome.Declined));
+        var ui = new RecordingUi();
+        var result = Process(new ScriptedReader().Tap(card), ui, (3, visa), (2, mastercard)).Start(Purchase(1000));
+        card.VerifyComplete();
+        Assert.Equal(ContactlessOutcome.Declined, result.Outcome.Outcome);
+        Assert.Equal(MastercardAid, Hex.Encode(result.Selected.AdfName));
+        Assert.Equal(["15/ReadyToRead", "16/Processing"], ui.Messages);
+    }
+
+    [Fact]
     public void Start_d_reactivates_the_kernel_on_the_same_card()
     {
         var card = VisaTap();
