@@ -1,3 +1,4 @@
+using Xunit;
 using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Oda;
@@ -48,7 +49,7 @@ public class QuickKernelLibraryCardTests
     public void Visa_offline_fdda_approves_offline_after_fdda()
     {
         var tap = new Tap(CardLibrary.Image("visa-qvsdc-offline-fdda"));
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtq));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtq));
 
         // TTQ 36 00 40 00 sent: 10.00 is under the CVM required limit 50.00, so B2b7 stays clear.
         AssertGpoSent(tap, ReaderTtq, "000000001000");
@@ -71,7 +72,7 @@ public class QuickKernelLibraryCardTests
     public void Visa_online_is_an_online_request_the_host_approves()
     {
         var tap = new Tap(CardLibrary.Image("visa-qvsdc-online"));
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtq));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtq));
 
         AssertGpoSent(tap, ReaderTtq, "000000001000");
         // ARQC (9F27 80) -> Online Request; no fDDA for an online cryptogram (TTQ B1b1 clear).
@@ -93,7 +94,7 @@ public class QuickKernelLibraryCardTests
     {
         var tap = new Tap(CardLibrary.Image("visa-qvsdc-cvm-required"));
         // 60.00 >= CVM required limit 50.00: pre-processing sets TTQ B2b7 -> 36 40 40 00.
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtqCvmRequired, "000000006000"));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtqCvmRequired, "000000006000"));
 
         AssertGpoSent(tap, ReaderTtqCvmRequired, "000000006000");
         Assert.Equal(QuickKernelOutcome.OnlineRequest, r.Outcome);
@@ -111,7 +112,7 @@ public class QuickKernelLibraryCardTests
     public void Visa_6984_is_try_another_interface()
     {
         var tap = new Tap(CardLibrary.Image("visa-qvsdc-try-another-interface"));
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtq));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtq));
 
         AssertGpoSent(tap, ReaderTtq, "000000001000");
         Assert.Equal(QuickKernelOutcome.TryAnotherInterface, r.Outcome);
@@ -126,7 +127,7 @@ public class QuickKernelLibraryCardTests
     public void UnionPay_pboc_debit_contactless_approves_offline_with_fdda()
     {
         var tap = new Tap(CardLibrary.Image("unionpay-pboc-debit"));
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtq));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtq));
 
         AssertGpoSent(tap, ReaderTtq, "000000001000");
         // TC with fDDA under the UnionPay test CA A000000333 50 (issuer 1408 bits, ICC 1152 bits).
@@ -142,7 +143,7 @@ public class QuickKernelLibraryCardTests
     public void UnionPay_quics_online_is_an_online_request_the_host_approves()
     {
         var tap = new Tap(CardLibrary.Image("unionpay-quics-online"));
-        QuickKernelResult r = tap.Run(Terminal(ReaderTtq));
+        QuickKernelResult r = tap.Run(ReferenceTerminal(ReaderTtq));
 
         AssertGpoSent(tap, ReaderTtq, "000000001000");
         Assert.Equal(QuickKernelOutcome.OnlineRequest, r.Outcome);

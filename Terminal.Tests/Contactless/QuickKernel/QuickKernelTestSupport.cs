@@ -1,3 +1,4 @@
+using Xunit;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Crypto;
@@ -38,7 +39,7 @@ internal static class QuickKernelTestSupport
         public Terminal.EmvKernel.Capk.CaPublicKeyStore Store => _store ??= LibraryOdaTests.TestCaStore();
     }
 
-    public static QuickKernelConfiguration Configuration() => new(CaKeys.Store);
+    public static QuickKernelConfiguration KernelConfiguration() => new(CaKeys.Store);
 
     /// <summary>The library card's text with <paramref name="edit"/> applied.</summary>
     public static CardImage Image(string name, Func<string, string> edit = null)
@@ -67,7 +68,7 @@ internal static class QuickKernelTestSupport
     /// The library cards' reference transaction (docs/card-profiles.md): purchase '9C' 00 in China (0156/0156) on
     /// 2026-06-15, Amount, Other 0, TVR all zero, with the given TTQ and amount (n 12).
     /// </summary>
-    public static TerminalData Terminal(string ttq, string amount = "000000001000")
+    public static TerminalData ReferenceTerminal(string ttq, string amount = "000000001000")
     {
         var t = new TerminalData();
         t.Set(0x9F66, Hex.Decode(ttq));
@@ -103,7 +104,7 @@ internal static class QuickKernelTestSupport
         public ApduTransport Transport { get; }
 
         public QuickKernelResult Run(TerminalData terminal, QuickKernelConfiguration configuration = null) =>
-            QK.Run(Transport, Fci, terminal, configuration ?? Configuration());
+            QK.Run(Transport, Fci, terminal, configuration ?? KernelConfiguration());
     }
 
     /// <summary>Records commands; the card leaves the field before command <c>removeBefore</c> (0-based; -1 never).</summary>
