@@ -132,6 +132,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
             }
 
             int cvm = QuickKernelCvmSelection.Select(ttq, ctq, ctqValue, card.Get(0x9F69), arqc);
+            if (cvm == QuickKernelCvmSelection.ConsumerDeviceCvmMismatch) return Declined(read, tvr, partial, OutcomeReason.TerminalDenied);
             if (cvm < 0)
             {
                 if (contact) return Switch(read, tvr, partial, "no usable CVM");

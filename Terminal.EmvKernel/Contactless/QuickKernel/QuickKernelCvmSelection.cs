@@ -18,7 +18,13 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
     /// </summary>
     public static class QuickKernelCvmSelection
     {
-        /// <summary>The CVM, or -1 when CVM processing failed (no usable CVM, or the CDCVM copy check failed).</summary>
+        /// <summary><see cref="Select"/>: no usable CVM while one is required (switch interface or decline).</summary>
+        public const int NoUsableCvm = -1;
+
+        /// <summary><see cref="Select"/>: "CDCVM performed" is not backed by the signed CTQ copy in '9F69' (decline).</summary>
+        public const int ConsumerDeviceCvmMismatch = -2;
+
+        /// <summary>The CVM (a <see cref="QuickKernelCvm"/> value), <see cref="NoUsableCvm"/> or <see cref="ConsumerDeviceCvmMismatch"/>.</summary>
         public static int Select(TerminalTransactionQualifiers ttq, CardTransactionQualifiers ctq, byte[] ctqValue,
             byte[] cardAuthenticationRelatedData, bool arqc)
         {
@@ -32,7 +38,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                     // The CTQ in the signed '9F69' must match the one in the GPO response, else an attacker could
                     // have set "CDCVM performed" on the unsigned CTQ of an offline approval.
                     if (arqc || CtqCopyMatches(cardAuthenticationRelatedData, ctqValue)) return (int)QuickKernelCvm.ConsumerDeviceCvm;
-                    return -1;
+                    return ConsumerDeviceCvmMismatch;
                 }
                 if (ctq.IsSet(CardTransactionQualifiers.SignatureRequired) && ttq.IsSet(TerminalTransactionQualifiers.SignatureSupported))
                     return (int)QuickKernelCvm.Signature;
@@ -43,7 +49,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                 if (ttq.IsSet(TerminalTransactionQualifiers.SignatureSupported)) return (int)QuickKernelCvm.Signature;
                 if (arqc && ttq.IsSet(TerminalTransactionQualifiers.OnlinePinSupported)) return (int)QuickKernelCvm.OnlinePin;
             }
-            return -1;
+            return NoUsableCvm;
         }
 
         /// <summary>'9F69' = version (1) || card unpredictable number (4) || CTQ copy (2): bytes 6-7 equal to '9F6C'.</summary>
