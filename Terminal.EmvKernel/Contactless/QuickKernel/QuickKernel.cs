@@ -265,13 +265,14 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                 Util.Bytes.Copy(card.Get(0x5F24)), Util.Bytes.Copy(card.Get(0x57)), Util.Bytes.Copy(card.Get(0x9F27)), onlinePin);
         }
 
-        // The trace with the PAN masked (as the contact kernel does).
+        // The trace with the PAN masked (as the contact kernel does), from '5A' or else '57'.
         private static ApduTrace MaskedTrace(QuickKernelCardRead read)
         {
             ApduTrace source = read.Transport.Trace;
             if (source == null) return null;
             ApduTrace masked = new ApduTrace(source.Capacity);
-            byte[] pan = read.Card.Get(0x5A);
+            // Quick-path cards may carry the PAN only in Track 2 Equivalent Data: its leading digits are the PAN.
+            byte[] pan = read.Card.Get(0x5A) ?? read.Card.Get(0x57);
             for (int i = 0; i < source.Count; i++)
             {
                 ApduTraceEntry e = source[i];
