@@ -96,6 +96,8 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
             bool arqc = type == CryptogramInformationData.Arqc;
             bool goOnline = arqc;
 
+            // An offline-only reader (TTQ B1b4) cannot send an ARQC online: declined [K].
+            if (arqc && !onlineCapable) return Declined(read, tvr, partial, OutcomeReason.TerminalDenied);
             if (arqc)
             {
                 // TTQ B1b1: ODA for online authorisations; the result only informs the issuer through the TVR.

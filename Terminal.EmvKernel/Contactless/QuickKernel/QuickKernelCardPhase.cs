@@ -29,10 +29,15 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                 ResponseApdu response = CardCommand.Exchange(transport, EmvCommands.GetProcessingOptions(pdolData), GpoStep);
                 if (response.Sw != StatusWord.Success) return EndedOnStatus(read, response.Sw);
                 ApplicationFileLocator afl = ParseGpoResponse(response.Data, read.Card);
+                TagValueSnapshot gpo = new TagValueSnapshot(read.Card);
                 ReadApplicationData reader = new ReadApplicationData(transport, read.Card);
                 reader.MandatoryData = MandatoryTags;
                 read.Records = afl == null ? null : reader.Run(afl);
                 if (afl == null) CheckMandatory(read.Card);
+                // A record may not replace what the GPO response (or the FCI) said, e.g. the cryptogram or the CTQ.
+                int changed = gpo.FirstChanged(read.Card);
+                if (changed != 0)
+                    throw new KernelTerminatedException(KernelTerminationReason.RedundantData, "a record repeats a GPO or FCI object", changed, -1, null);
                 read.CardReadComplete = true;
             }
             catch (KernelTerminatedException e)
@@ -180,6 +185,34 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
             read.EarlyOutcome = reason == KernelTerminationReason.CardRemoved || reason == KernelTerminationReason.TransportFailure
                 ? QuickKernelOutcome.TryAgain
                 : QuickKernelOutcome.EndApplication;
+        }
+
+        // The tags and values of a store at one moment, to detect later changes.
+        private sealed class TagValueSnapshot
+        {
+            private readonly int[] _tags;
+            private readonly byte[][] _values;
+
+            internal TagValueSnapshot(CardData card)
+            {
+                _tags = new int[card.Count];
+                _values = new byte[card.Count][];
+                for (int i = 0; i < _tags.Length; i++)
+                {
+                    _tags[i] = card.TagAt(i);
+                    _values[i] = card.Get(_tags[i]);
+                }
+            }
+
+            // The first tag whose value differs now, or 0.
+            internal int FirstChanged(CardData card)
+            {
+                for (int i = 0; i < _tags.Length; i++)
+                {
+                    if (!Util.Bytes.Equal(_values[i], card.Get(_tags[i]))) return _tags[i];
+                }
+                return 0;
+            }
         }
 
         private static KernelTerminatedException Invalid(string detail, int tag, System.Exception inner)

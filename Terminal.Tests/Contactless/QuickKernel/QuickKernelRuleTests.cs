@@ -173,6 +173,14 @@ public class QuickKernelRuleTests
     }
 
     [Fact]
+    public void Arqc_on_an_offline_only_reader_is_declined()
+    {
+        // TTQ 3E = 36 | 08 (B1b4 offline-only reader): the ARQC cannot be sent.
+        QuickKernelResult r = Tap(Set("contactless-decision", "arqc"), ttq: "3E004000");
+        Assert.Equal(QuickKernelOutcome.Declined, r.Outcome);
+    }
+
+    [Fact]
     public void Tc_while_an_online_cryptogram_was_required_is_declined()
     {
         QuickKernelResult r = Tap(null, ttq: "36804000");

@@ -49,4 +49,17 @@ public class QuickKernelScriptedCardTests
             ReferenceTerminal(ReaderTtq), KernelConfiguration());
         Assert.Equal(QuickKernelOutcome.EndApplication, r.Outcome);
     }
+
+    [Fact]
+    public void Record_replacing_the_gpo_cryptogram_ends_the_application()
+    {
+        // AFL 08 01 01 00: SFI 1 record 1, no ODA record; the record carries another 9F26.
+        string response = T("77", T("82", "0000") + T("94", "08010100") + T("9F36", "0001") + T("9F26", "1122334455667788")
+            + T("9F27", "80")) + "9000";
+        string record = T("70", T("57", "4761739000000400D3012201") + T("9F26", "0000000000000000")) + "9000";
+        QuickKernelResult r = QK.Run(new ApduTransport(Card(Gpo, response, ReadRecord(1, 1), record)), Hex.Decode(FciHex),
+            ReferenceTerminal(ReaderTtq), KernelConfiguration());
+        Assert.Equal(QuickKernelOutcome.EndApplication, r.Outcome);
+        Assert.Equal(Terminal.EmvKernel.Kernel.KernelTerminationReason.RedundantData, r.Transaction.TerminationReason);
+    }
 }
