@@ -117,6 +117,12 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                     if (ctq != null && ctq.IsSet(CardTransactionQualifiers.GoOnlineIfApplicationExpired) && onlineCapable) goOnline = true;
                     else return Declined(read, tvr, partial, OutcomeReason.TerminalDenied);
                 }
+                // Exception file hit on an offline approval: declined.
+                if (configuration.ExceptionFile != null && OnExceptionFile(card, configuration.ExceptionFile))
+                {
+                    tvr.Set(TerminalVerificationResults.CardOnExceptionFile);
+                    return Declined(read, tvr, partial, OutcomeReason.TerminalDenied);
+                }
                 // Cash ('9C' 01) and cashback ('9C' 09) with CTQ B1b3 / B1b2: switch interface.
                 byte[] type9C = terminal.Get(0x9C);
                 int transactionType = type9C != null && type9C.Length == 1 ? type9C[0] : 0;
@@ -173,6 +179,24 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                 if (f == OdaFailure.MissingData) tvr.Set(TerminalVerificationResults.IccDataMissing);
             }
             return f;
+        }
+
+        // The PAN from '5A', else the digits of '57' before the separator (packed, F-padded).
+        private static bool OnExceptionFile(CardData card, IExceptionFile file)
+        {
+            byte[] pan = card.Get(0x5A);
+            if (pan == null)
+            {
+                string digits = Util.PanMask.PanDigits(card.Get(0x57));
+                if (digits == null || digits.Length == 0) return false;
+                pan = new byte[(digits.Length + 1) / 2];
+                for (int i = 0; i < pan.Length * 2; i++)
+                {
+                    int nibble = i < digits.Length ? digits[i] - '0' : 0x0F;
+                    pan[i >> 1] = (byte)((i & 1) == 0 ? nibble << 4 : pan[i >> 1] | nibble);
+                }
+            }
+            return file.Contains(Util.Bytes.Copy(pan), Util.Bytes.Copy(card.Get(0x5F34)));
         }
 
         // '5F24' (YYMMDD) before the transaction date '9A'; a missing or invalid expiry counts as expired.

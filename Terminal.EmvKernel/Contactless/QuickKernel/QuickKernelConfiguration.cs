@@ -1,4 +1,5 @@
 using Terminal.EmvKernel.Capk;
+using Terminal.EmvKernel.Kernel;
 
 namespace Terminal.EmvKernel.Contactless.QuickKernel
 {
@@ -25,6 +26,12 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
         /// date goes online when the CTQ says so, else declines (Book C-3 offline processing [K]).
         /// </summary>
         public bool CheckApplicationExpiry { get; set; }
+
+        /// <summary>
+        /// The terminal exception file (hot list), or null: a listed card's offline approval (TC) is declined and
+        /// TVR B1b5 "card appears on terminal exception file" is set (Book C-3 offline processing [K]).
+        /// </summary>
+        public IExceptionFile ExceptionFile { get; set; }
 
         /// <summary>
         /// True: run fDDA for an ARQC too when TTQ B1b1 (ODA for online authorisations) is set and the card sent

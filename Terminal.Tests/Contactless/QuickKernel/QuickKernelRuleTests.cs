@@ -173,6 +173,29 @@ public class QuickKernelRuleTests
     }
 
     [Fact]
+    public void Card_on_the_exception_file_is_declined_offline()
+    {
+        // PAN 4761739000000418 (card '5A'), PSN 01: listed -> TVR B1b5 -> 10 00 00 00 00, declined.
+        var configuration = KernelConfiguration();
+        var file = new HotList("4761739000000418");
+        configuration.ExceptionFile = file;
+        QuickKernelResult r = Tap(null, configuration: configuration);
+        Assert.Equal(QuickKernelOutcome.Declined, r.Outcome);
+        Assert.Equal("1000000000", Hex.Encode(r.Tvr));
+        Assert.Equal("01", Hex.Encode(file.Psn));
+    }
+
+    private sealed class HotList(string pan) : IExceptionFile
+    {
+        public byte[] Psn { get; private set; }
+        public bool Contains(byte[] p, byte[] psn)
+        {
+            Psn = psn;
+            return Hex.Encode(p) == pan;
+        }
+    }
+
+    [Fact]
     public void Arqc_on_an_offline_only_reader_is_declined()
     {
         // TTQ 3E = 36 | 08 (B1b4 offline-only reader): the ARQC cannot be sent.
