@@ -30,7 +30,14 @@ namespace Terminal.EmvKernel.Kernel
             if (card == null) throw new System.ArgumentNullException("card");
             _transport = transport;
             _card = card;
+            MandatoryData = MandatoryTags;
         }
+
+        /// <summary>
+        /// The tags that must be present after the last record (default <see cref="MandatoryTags"/>, the contact
+        /// set); a contactless kernel sets its own list (e.g. Book C-3 needs no CDOLs). Null or empty: none.
+        /// </summary>
+        public int[] MandatoryData { get; set; }
 
         /// <summary>Reads every record of <paramref name="afl"/> and checks the mandatory data.</summary>
         public ApplicationData Run(ApplicationFileLocator afl)
@@ -136,9 +143,11 @@ namespace Terminal.EmvKernel.Kernel
         /// <summary>Book 3, 10.2: expiry date, PAN, CDOL1 and CDOL2 must be present.</summary>
         private void CheckMandatory()
         {
-            for (int i = 0; i < MandatoryTags.Length; i++)
+            int[] mandatory = MandatoryData;
+            if (mandatory == null) return;
+            for (int i = 0; i < mandatory.Length; i++)
             {
-                int tag = MandatoryTags[i];
+                int tag = mandatory[i];
                 if (!_card.Contains(tag))
                 {
                     throw new KernelTerminatedException(KernelTerminationReason.MissingMandatoryData,
