@@ -113,6 +113,27 @@ namespace Terminal.EmvKernel.Apdu
             _entries.Add(new ApduTraceEntry(command, response, kind));
         }
 
+        /// <summary>
+        /// A copy of this trace with every occurrence of the PAN masked (first 6 and last 4 digits kept;
+        /// <see cref="PanMask.MaskInPlace"/>), for the outcome, logs and display. <paramref name="pan"/> is the packed
+        /// PAN ('5A') or the Track 2 Equivalent Data ('57'), whose leading digits are the PAN; null copies as is.
+        /// </summary>
+        public ApduTrace CopyWithPanMasked(byte[] pan)
+        {
+            ApduTrace masked = new ApduTrace(Capacity);
+            for (int i = 0; i < _entries.Count; i++)
+            {
+                ApduTraceEntry e = (ApduTraceEntry)_entries[i];
+                byte[] command = e.Command;
+                byte[] response = e.Response;
+                PanMask.MaskInPlace(command, pan);
+                PanMask.MaskInPlace(response, pan);
+                masked.Record(command, response, e.Kind);
+            }
+            masked.Dropped = Dropped;
+            return masked;
+        }
+
         /// <summary>Forgets every entry.</summary>
         public void Clear()
         {

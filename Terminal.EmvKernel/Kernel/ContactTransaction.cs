@@ -397,19 +397,7 @@ namespace Terminal.EmvKernel.Kernel
 
         private ApduTrace MaskedTrace()
         {
-            ApduTrace source = _transport.Trace;
-            ApduTrace masked = new ApduTrace(source.Capacity);
-            byte[] pan = _card.Get(0x5A);
-            for (int i = 0; i < source.Count; i++)
-            {
-                ApduTraceEntry e = source[i];
-                byte[] command = e.Command;
-                byte[] response = e.Response;
-                Util.PanMask.MaskInPlace(command, pan);
-                Util.PanMask.MaskInPlace(response, pan);
-                masked.Record(command, response, e.Kind);
-            }
-            return masked;
+            return _transport.Trace.CopyWithPanMasked(_card.Get(0x5A) ?? _card.Get(0x57));
         }
 
         private static byte[] BinaryAmount(long amount)

@@ -80,10 +80,10 @@ namespace Terminal.EmvKernel.Kernel
         /// </summary>
         public OnlineRequest AuthorisationData { get; internal set; }
 
-        /// <summary>The PAN masked (first 6, last 4 digits), or null.</summary>
+        /// <summary>The PAN masked (first 6, last 4 digits), from '5A' or else the leading digits of '57'; or null.</summary>
         public string MaskedPan
         {
-            get { return _card == null ? null : Util.PanMask.MaskPacked(_card.Get(0x5A)); }
+            get { return _card == null ? null : Util.PanMask.MaskPacked(_card.Get(0x5A) ?? _card.Get(0x57)); }
         }
 
         /// <summary>The APDU trace, PAN masked and PIN data zeroed.</summary>

@@ -291,24 +291,11 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                 Util.Bytes.Copy(card.Get(0x5F24)), Util.Bytes.Copy(card.Get(0x57)), Util.Bytes.Copy(card.Get(0x9F27)), onlinePin);
         }
 
-        // The trace with the PAN masked (as the contact kernel does), from '5A' or else '57'.
+        // The trace with the PAN masked, from '5A' or else '57' (quick-path cards may carry only Track 2 Equivalent Data).
         private static ApduTrace MaskedTrace(QuickKernelCardRead read)
         {
             ApduTrace source = read.Transport.Trace;
-            if (source == null) return null;
-            ApduTrace masked = new ApduTrace(source.Capacity);
-            // Quick-path cards may carry the PAN only in Track 2 Equivalent Data: its leading digits are the PAN.
-            byte[] pan = read.Card.Get(0x5A) ?? read.Card.Get(0x57);
-            for (int i = 0; i < source.Count; i++)
-            {
-                ApduTraceEntry e = source[i];
-                byte[] command = e.Command;
-                byte[] response = e.Response;
-                Util.PanMask.MaskInPlace(command, pan);
-                Util.PanMask.MaskInPlace(response, pan);
-                masked.Record(command, response, e.Kind);
-            }
-            return masked;
+            return source == null ? null : source.CopyWithPanMasked(read.Card.Get(0x5A) ?? read.Card.Get(0x57));
         }
 
         private static int[] Concat(int[] a, int[] b)
