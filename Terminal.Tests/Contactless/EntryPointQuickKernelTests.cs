@@ -51,16 +51,22 @@ public class EntryPointQuickKernelTests
         public string Gpo => Hex.Encode(Assert.Single(Channel.Commands, c => c[0] == 0x80 && c[1] == 0xA8));
     }
 
-    private static Run Tap(string card, long amount)
+    private static Run Tap(string card, long amount) =>
+        Tap(amount, new QuickSupport.RecordingChannel(new VirtualCard(CardLibrary.Image(card)), -1));
+
+    /// <summary>One Entry Point run; the reader activates <paramref name="taps"/> in turn (the first is <see cref="Run.Channel"/>).</summary>
+    private static Run Tap(long amount, params QuickSupport.RecordingChannel[] taps)
     {
-        var channel = new QuickSupport.RecordingChannel(new VirtualCard(CardLibrary.Image(card)), -1);
+        var channel = taps[0];
+        var reader = new ScriptedReader();
+        foreach (var t in taps) reader.Tap(t);
         var ui = new RecordingUi();
         var kernel = new QuickKernelActivation(QuickSupport.KernelConfiguration(), null, ui);
         var visa = Combination(VisaAid, KernelIdentifier.Kernel3);
         var unionPay = Combination(UnionPayAid, KernelIdentifier.Kernel7);
         visa.CvmRequiredLimit = CvmRequiredLimit;
         unionPay.CvmRequiredLimit = CvmRequiredLimit;
-        var process = Process([visa, unionPay], new ScriptedReader().Tap(channel), ui,
+        var process = Process([visa, unionPay], reader, ui,
             (KernelIdentifier.Kernel3, kernel), (KernelIdentifier.Kernel7, kernel));
         return new Run(process.Start(Purchase(amount)), channel, kernel, ui);
     }
@@ -195,5 +201,67 @@ public class EntryPointQuickKernelTests
         Assert.Equal(ExpectedGpo(ttq, amountHex), run.Gpo);
         Assert.Equal(ContactlessOutcome.OnlineRequest, run.Outcome.Outcome);
         Assert.Equal(OutcomeCvm.OnlinePin, run.Outcome.Cvm);
+    }
+
+    private static QuickSupport.RecordingChannel Card(string name, Func<string, string> edit = null, int removeBefore = -1) =>
+        new(new VirtualCard(QuickSupport.Image(name, edit)), removeBefore);
+
+    [Fact]
+    public void Gpo_6986_shows_see_phone_and_the_second_tap_is_approved()
+    {
+        // First tap: GPO '6986' -> Try Again, Start B, "see phone"; Entry Point polls again and shows "present card again".
+        var first = Card("visa-qvsdc-offline-fdda", QuickSupport.Behaviour("gpo-status = 6986"));
+        var second = Card("visa-qvsdc-offline-fdda");
+        Run run = Tap(1000, first, second);
+
+        Assert.Equal(ContactlessOutcome.Approved, run.Outcome.Outcome);
+        Assert.Equal(2, run.Result.KernelActivations);
+        Assert.Contains("20/NotReady", run.Ui.Messages);
+        int seePhone = Array.IndexOf(run.Ui.Messages, "20/NotReady");
+        Assert.Equal("21/ReadyToRead", run.Ui.Messages[seePhone + 1]);
+        // The second activation draws the next 4 bytes of the counting source: UN 05 06 07 08.
+        string gpo = Hex.Encode(Assert.Single(second.Commands, c => c[0] == 0x80 && c[1] == 0xA8));
+        Assert.Equal(ExpectedGpo(TtqUnderLimit, "000000001000").Replace(FirstUn, "05060708"), gpo);
+    }
+
+    [Fact]
+    public void Card_removed_during_read_record_is_read_again_on_the_next_tap()
+    {
+        // Commands: 0 SELECT PPSE, 1 SELECT ADF, 2 GPO, 3 first READ RECORD: the card leaves before it.
+        var first = Card("visa-qvsdc-online", removeBefore: 3);
+        var second = Card("visa-qvsdc-online");
+        Run run = Tap(1000, first, second);
+
+        Assert.Equal(ContactlessOutcome.OnlineRequest, run.Outcome.Outcome);
+        Assert.Equal(2, run.Result.KernelActivations);
+        // The lost card phase never said "card read OK"; Entry Point asked to present the card again.
+        Assert.Equal(1, run.Ui.Messages.Count(m => m == "17/CardReadSuccessfully"));
+        Assert.Contains("21/ReadyToRead", run.Ui.Messages);
+    }
+
+    [Fact]
+    public void Gpo_6985_selects_next_and_ends_when_no_combination_is_left()
+    {
+        Run run = Tap(1000, Card("visa-qvsdc-online", QuickSupport.Behaviour("gpo-status = 6985")));
+
+        // Book B 3.5.1.1: the combination is removed, Start C; the only candidate is gone -> End Application '1C'.
+        Assert.Equal(ContactlessOutcome.EndApplication, run.Outcome.Outcome);
+        Assert.Equal(1, run.Result.KernelActivations);
+        Assert.Equal("1C/ReadyToRead", run.Ui.Messages[^1]);
+        Assert.Equal(0x6985, run.Kernel.LastTransaction.TerminationStatusWord);
+    }
+
+    [Fact]
+    public void Failed_fdda_on_a_tc_is_declined()
+    {
+        // Tampered signatures: fDDA fails; CTQ 00 00 sets neither "go online" nor "switch interface" -> Declined.
+        Run run = Tap(1000, Card("visa-qvsdc-offline-fdda", QuickSupport.Behaviour("tamper-signatures = yes")));
+
+        Assert.Equal(ContactlessOutcome.Declined, run.Outcome.Outcome);
+        Assert.Equal(OutcomeCvm.NoCvm, run.Outcome.Cvm);
+        Assert.Equal("07/CardReadSuccessfully", run.Ui.Messages[^1]);
+        Assert.Equal(TransactionDecision.DeclinedOffline, run.Kernel.LastTransaction.Decision);
+        // TVR B1b4 "DDA failed" (08) in the data record.
+        Assert.Equal("0800000000", Hex.Encode(TlvParser.Parse(run.Outcome.DataRecord).FindValue(0x95)));
     }
 }
