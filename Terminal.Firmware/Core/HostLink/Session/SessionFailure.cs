@@ -1,0 +1,29 @@
+namespace Terminal.Firmware.Core.HostLink.Session
+{
+    /// <summary>Why a host session operation did not complete (<see cref="SessionFailure.None"/> when it did).</summary>
+    public enum SessionFailure
+    {
+        /// <summary>No failure.</summary>
+        None = 0,
+        /// <summary>The host could not be reached (connect or TLS handshake failed).</summary>
+        ConnectFailed = 1,
+        /// <summary>No answer within the timeout.</summary>
+        Timeout = 2,
+        /// <summary>The link dropped during the exchange.</summary>
+        Disconnected = 3,
+        /// <summary>The answer was not a valid message.</summary>
+        Malformed = 4,
+        /// <summary>The answer's MAC did not verify.</summary>
+        MacInvalid = 5,
+        /// <summary>Reversals could not be delivered first, so no new request was sent.</summary>
+        ReversalsPending = 6,
+        /// <summary>Advices could not be delivered before settlement.</summary>
+        AdvicesPending = 7,
+        /// <summary>The journal could not record the transaction, so nothing was sent.</summary>
+        JournalFailed = 8,
+        /// <summary>The host answered with a refusal (settlement response code other than balanced/not balanced).</summary>
+        HostRefused = 9,
+        /// <summary>Totals still differ after the batch upload.</summary>
+        TotalsDiffer = 10,
+    }
+}
