@@ -25,11 +25,11 @@ public sealed class CampaignStats
 {
     public int Transactions, Online, Offline, Refunds, CardDeclines;
     public int BeforeSend, AfterSend, MidResponse, PowerCuts, HostRestarts, Reboots;
-    public int Messages;
+    public int Messages, DamagedAnswers;
 
     public override string ToString() =>
         $"transactions {Transactions} (online {Online}, offline {Offline}, refunds {Refunds}, card declines {CardDeclines}); " +
-        $"messages {Messages}; strikes: before send {BeforeSend}, after send {AfterSend}, mid-response {MidResponse}, " +
+        $"messages {Messages}, damaged answers {DamagedAnswers}; strikes: before send {BeforeSend}, after send {AfterSend}, mid-response {MidResponse}, " +
         $"power cuts {PowerCuts}, host restarts {HostRestarts}; terminal reboots {Reboots}";
 }
 
@@ -87,6 +87,8 @@ public sealed class CampaignRig
     public CampaignMode Mode { get; }
     public double FaultRate { get; }
     public bool FaultsOn { get; set; } = true;
+    /// <summary>Fuzz: every answer to a 0200 (and a tenth of the others) is damaged on the way (see <see cref="DeliverDamaged"/>).</summary>
+    public bool DamageAnswers { get; set; }
     public CampaignStats Stats { get; } = new();
     public FakeClock Clock { get; } = new();
     public FakeHostConnection Link { get; }
@@ -181,6 +183,7 @@ public sealed class CampaignRig
     public void StopFaults()
     {
         FaultsOn = false;
+        DamageAnswers = false;
         Power.Disarm();
         Link.FailConnects = 0;
         Link.FailNextSend = false;
@@ -231,6 +234,13 @@ public sealed class CampaignRig
             link.Disconnect();
             return;
         }
+        if (DamageAnswers && reply.Payload != null
+            && (Generic87Dialect.Dialect.Parse(payload).Mti == MessageTypes.FinancialRequest || _r.Next(10) == 0))
+        {
+            Stats.DamagedAnswers++;
+            DeliverDamaged(link, reply.Payload);
+            return;
+        }
         if (reply.Payload != null)
         {
             byte[] frame = LengthPrefixFrame.Wrap(reply.Payload);
@@ -266,5 +276,57 @@ public sealed class CampaignRig
                 cutWhileWaiting = true;
                 return HostFault.None;
         }
+    }
+
+    /// <summary>
+    /// Delivers a damaged form of the host's answer: framed random bytes, raw random bytes (with or without a drop),
+    /// the answer with 1-4 byte changes (flip, replace, insert, delete, truncate) framed, or the whole frame so changed.
+    /// </summary>
+    private void DeliverDamaged(FakeHostConnection link, byte[] answer)
+    {
+        switch (_r.Next(4))
+        {
+            case 0:
+                link.DeliverFrame(RandomBytes(1, 300));
+                break;
+            case 1:
+                link.Deliver(RandomBytes(1, 300));
+                if (_r.Next(2) == 0) link.Disconnect();
+                break;
+            case 2:
+                byte[] changed = Mutate(answer);
+                if (changed.Length > 0) link.DeliverFrame(changed);
+                break;
+            default:
+                byte[] frame = Mutate(LengthPrefixFrame.Wrap(answer));
+                if (frame.Length > 0) link.Deliver(frame);
+                break;
+        }
+    }
+
+    private byte[] RandomBytes(int min, int max)
+    {
+        var b = new byte[_r.Next(min, max + 1)];
+        _r.NextBytes(b);
+        return b;
+    }
+
+    private byte[] Mutate(byte[] input)
+    {
+        var bytes = new List<byte>(input);
+        int count = 1 + _r.Next(4);
+        for (int i = 0; i < count; i++)
+        {
+            int at = bytes.Count == 0 ? 0 : _r.Next(bytes.Count);
+            switch (_r.Next(5))
+            {
+                case 0: if (bytes.Count > 0) bytes[at] ^= (byte)(1 << _r.Next(8)); break;
+                case 1: if (bytes.Count > 0) bytes[at] = (byte)_r.Next(256); break;
+                case 2: bytes.Insert(at, (byte)_r.Next(256)); break;
+                case 3: if (bytes.Count > 0) bytes.RemoveAt(at); break;
+                default: if (bytes.Count > 0) bytes.RemoveRange(at, bytes.Count - at); break;
+            }
+        }
+        return bytes.ToArray();
     }
 }
