@@ -12,7 +12,7 @@ namespace Terminal.Tests.HostLink.Campaign;
 /// Issue 5 acceptance, the fault campaign: per fault mode, 1,000 randomised transactions (sales and refunds of
 /// random amounts and schemes, some declined by the host, some declined by the card after host approval, some
 /// offline approvals sent as advices) run through the host session, the journal on power-cut slots and the host
-/// simulator's pure core. A fifth of the messages meet a fault at a random point: before send (connect or send
+/// simulator's pure core. Three in ten messages meet a fault at a random point: before send (connect or send
 /// failure, request lost), after send / mid-response (the mode's fault: no answer, late answer, garbage, wrong MAC,
 /// disconnect mid-frame, host restart before or after processing, power cut while waiting), or a power cut at a
 /// random byte of one of the next journal writes. The terminal recovers as the firmware does (reopen the journal,
@@ -26,7 +26,7 @@ public class FaultCampaignTests
 {
     /// <summary>Transactions per fault mode (the acceptance asks for at least 1,000).</summary>
     public const int TransactionsPerMode = 1000;
-    private const double FaultRate = 0.2;
+    private const double FaultRate = 0.3;
 
     private readonly ITestOutputHelper _output;
 
