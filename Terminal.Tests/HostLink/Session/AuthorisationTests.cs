@@ -209,6 +209,17 @@ public class AuthorisationTests
     }
 
     [Fact]
+    public void Card_decline_with_oversized_icc_data_still_reverses_with_the_stored_reversal()
+    {
+        AuthorisationResult r = _host.Session.Authorise(_host.Sale(1000), TransactionKind.Sale, CardScheme.Visa);
+        r = _host.Session.Complete(r, cardAccepted: false, finalIccData: new byte[1000]);   // DE 55 holds at most 999
+        Assert.Equal(AuthorisationStatus.Reversed, r.Status);
+        Iso8583Message reversal = _host.Received[1];
+        Assert.Equal("06", reversal.GetString(39));
+        Assert.Equal("9F2608" + "1122334455667788" + "9F270180", Hex.Encode(reversal.GetBytes(55)));   // the request's DE 55
+    }
+
+    [Fact]
     public void Wrong_mac_on_the_answer_reverses_with_the_mac_error_reason()
     {
         var mac = new FlagAuthenticator { RejectMti = "0210" };

@@ -128,7 +128,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>
         /// Finishes a host-approved transaction with the card's verdict at the second GENERATE AC: accepted, it is
         /// approved and counted; declined, the reversal is re-armed (reason "card declined", with the card's final
-        /// DE 55 when given) and sent at once. Other results are returned unchanged.
+        /// DE 55 when given) and sent at once. Other results are returned unchanged. Call it for every
+        /// <see cref="AuthorisationStatus.HostApproved"/> result: until then the transaction stays in flight and is
+        /// neither counted nor reversed (a restart reverses it).
         /// </summary>
         public AuthorisationResult Complete(AuthorisationResult result, bool cardAccepted, byte[] finalIccData)
         {
@@ -142,8 +144,18 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 return result;
             }
             JournalTransaction tx = _journal.Find(result.Trace);
-            Iso8583Message rearmed = _messages.Rearm(_messages.Dialect.Parse(tx.Reversal), ReversalCause.CardDeclined, finalIccData);
-            _journal.MarkReversalNeeded(result.Trace, _messages.ReasonCode(ReversalCause.CardDeclined), _messages.Dialect.Pack(rearmed));
+            Iso8583Message stored = _messages.Dialect.Parse(tx.Reversal);
+            byte[] rearmed;
+            try
+            {
+                rearmed = _messages.Dialect.Pack(_messages.Rearm(stored, ReversalCause.CardDeclined, finalIccData));
+            }
+            catch (Iso8583Exception)
+            {
+                // Card data that does not fit DE 55: keep the request's DE 55, the reversal still undoes the amount.
+                rearmed = _messages.Dialect.Pack(_messages.Rearm(stored, ReversalCause.CardDeclined, null));
+            }
+            _journal.MarkReversalNeeded(result.Trace, _messages.ReasonCode(ReversalCause.CardDeclined), rearmed);
             SendPendingReversals();
             result.Status = ReversalStatus(result.Trace);
             return result;
