@@ -25,12 +25,12 @@ public sealed class CampaignStats
 {
     public int Transactions, Online, Offline, Refunds, CardDeclines;
     public int BeforeSend, AfterSend, MidResponse, PowerCuts, HostRestarts, Reboots;
-    public int Messages, DamagedAnswers;
+    public int Messages, DamagedAnswers, Settlements, FailedSettlements;
 
     public override string ToString() =>
         $"transactions {Transactions} (online {Online}, offline {Offline}, refunds {Refunds}, card declines {CardDeclines}); " +
         $"messages {Messages}, damaged answers {DamagedAnswers}; strikes: before send {BeforeSend}, after send {AfterSend}, mid-response {MidResponse}, " +
-        $"power cuts {PowerCuts}, host restarts {HostRestarts}; terminal reboots {Reboots}";
+        $"power cuts {PowerCuts}, host restarts {HostRestarts}; terminal reboots {Reboots}; settlements under faults {Settlements} settled, {FailedSettlements} failed";
 }
 
 /// <summary>

@@ -46,7 +46,28 @@ public class FaultCampaignTests
     [InlineData(CampaignMode.Disconnect)]
     [InlineData(CampaignMode.HostRestart)]
     [InlineData(CampaignMode.PowerCut)]
-    public void Journal_and_host_ledger_agree_after_a_fault_campaign(CampaignMode mode)
+    public void Journal_and_host_ledger_agree_after_a_fault_campaign(CampaignMode mode) => RunCampaign(mode, settleEvery: 0);
+
+    /// <summary>
+    /// The same campaign with the merchant settling every 250 transactions under the same faults. Skipped: it
+    /// finds the defect described in the skip reason (seen with the default seeds in the Garbage and PowerCut modes:
+    /// the final comparison lists the transactions the host settled while the journal still holds them).
+    /// </summary>
+    [Theory(Skip = "defect: a settlement whose outcome is lost (0510 not received, garbage, or a power cut before the journal's " +
+        "CloseBatch) leaves the host batch closed and the terminal batch open; HostSession.Settle retries with a new DE 11, so the " +
+        "host compares the next open batch, answers 95, and the batch upload closes it 'after upload': the terminal reports the " +
+        "earlier transactions settled again and the totals differ. Needs a journaled settlement (trace, batch) retried as a repeat " +
+        "before new transactions (journal format change) or host settlement idempotent per batch number.")]
+    [InlineData(CampaignMode.NoAnswer)]
+    [InlineData(CampaignMode.LateAnswer)]
+    [InlineData(CampaignMode.Garbage)]
+    [InlineData(CampaignMode.WrongMac)]
+    [InlineData(CampaignMode.Disconnect)]
+    [InlineData(CampaignMode.HostRestart)]
+    [InlineData(CampaignMode.PowerCut)]
+    public void Journal_and_host_ledger_agree_when_settling_under_faults(CampaignMode mode) => RunCampaign(mode, settleEvery: 250);
+
+    private void RunCampaign(CampaignMode mode, int settleEvery)
     {
         int seed = SeedOf(mode);
         var watch = Stopwatch.StartNew();
@@ -54,9 +75,14 @@ public class FaultCampaignTests
         string outcome = null;
         try
         {
-            for (int i = 0; i < TransactionsPerMode; i++) OneTransaction(rig);
+            for (int i = 0; i < TransactionsPerMode; i++)
+            {
+                OneTransaction(rig);
+                if (settleEvery > 0 && i % settleEvery == settleEvery - 1) Settle(rig);
+            }
             CampaignOutcome o = CampaignCheck.DrainCompareSettle(rig);
-            Assert.True(o.HostCounted > TransactionsPerMode / 3, "too few counted transactions for a meaningful campaign");
+            if (settleEvery == 0)
+                Assert.True(o.HostCounted > TransactionsPerMode / 3, "too few counted transactions for a meaningful campaign");
             Assert.True(o.UnknownReversed > 0, "the campaign produced no unknown outcome");
             outcome = o.ToString();
         }
@@ -71,6 +97,18 @@ public class FaultCampaignTests
     private sealed class SeedReported(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>One customer at the terminal: an online sale or refund (host answer, then the card's verdict), or an offline approval.</summary>
+    /// <summary>A settlement under faults: it may fail (the batch stays open) or settle; either way nothing is lost.</summary>
+    private static void Settle(CampaignRig rig)
+    {
+        rig.MaybeFailBeforeSend();
+        rig.Run(() =>
+        {
+            SettlementResult s = rig.Session.Settle(CampaignRig.SettlementFields());
+            if (s.Settled) rig.Stats.Settlements++;
+            else rig.Stats.FailedSettlements++;
+        });
+    }
+
     internal static void OneTransaction(CampaignRig rig)
     {
         Random r = rig.Random;
