@@ -38,8 +38,11 @@ public sealed class CampaignStats
 /// <see cref="HostSimulator"/> through an in-memory <see cref="FakeHostConnection"/> on a <see cref="FakeClock"/>:
 /// each frame the terminal sends goes to <see cref="HostSimulator.Process"/> and its <see cref="HostReply"/> is
 /// turned into bytes on the link (late answers arrive later on the fake clock, a disconnect sends part of the
-/// frame and drops the link). <see cref="FaultRate"/> of the messages suffer the mode's fault at a random strike
-/// point. Nothing sleeps: a wait moves the fake clock.
+/// frame and drops the link). A share <see cref="FaultRate"/> of the messages meets a fault, a third each: the request
+/// lost before the host, the mode's own fault after the host processed it (<see cref="ModeFault"/>), or a power cut
+/// armed for one of the terminal's next three journal writes at a random byte; and before a quarter of that share
+/// of operations the connect or the send fails (<see cref="MaybeFailBeforeSend"/>). Nothing sleeps: a wait moves
+/// the fake clock.
 /// </summary>
 public sealed class CampaignRig
 {
