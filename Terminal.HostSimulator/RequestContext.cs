@@ -239,13 +239,19 @@ namespace Terminal.HostSimulation
             }
         }
 
-        /// <summary>A repeat's answer: the stored bytes, with the MAC corrupted under the WrongMac fault.</summary>
+        /// <summary>
+        /// A repeat's answer: the stored answer, MAC'd again under this request's keys (with DUKPT every request,
+        /// a repeat included, has a new KSN and so a new MAC response key: the first answer's MAC would not verify
+        /// for the repeat, and a store-and-forward advice would never be acknowledged). The same request bytes get
+        /// the identical answer bytes. Corrupted under the WrongMac fault.
+        /// </summary>
         public byte[] Repeat(byte[] stored)
         {
-            if (!_corruptMac) return stored;
-            byte[] bad = Bytes.Copy(stored);
-            bad[bad.Length - 1] ^= 0xFF;
-            return bad;
+            Iso8583Message again = _host.MessageDialect.Parse(stored);
+            again.Remove(64);
+            again.Remove(128);
+            byte[] clean;
+            return Finish(again, out clean);
         }
     }
 }
