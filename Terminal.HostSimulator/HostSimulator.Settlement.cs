@@ -52,6 +52,25 @@ namespace Terminal.HostSimulation
                 byte[] previous;
                 if (_settlementAnswers.TryGetValue(answerKey, out previous)) return ctx.Repeat(previous);
                 BatchTotals host = Ledger.Totals(tid, batch);
+                SettlementRecord closed = ClosedSettlement(tid, batch);
+                if (closed != null && host.SameAs(new BatchTotals()) && closed.Host.SameAs(terminal))
+                {
+                    // The batch is already closed with these very totals: the terminal never got the answer (lost 0510,
+                    // power cut) and settles again under a new trace. The settlement is the same one: balanced, nothing
+                    // closed twice, no new record (hosts key settlement on terminal and batch number).
+                    Iso8583Message again = ctx.Response(HostRules.Approved);
+                    if (ctx.UnionPay)
+                    {
+                        int balanced = UnionPayCardTotals.ResultBalanced;
+                        again.SetString(48, new UnionPaySettlementTotals(
+                            new UnionPayCardTotals(upTotals.Domestic.DebitAmount, upTotals.Domestic.DebitCount, upTotals.Domestic.CreditAmount, upTotals.Domestic.CreditCount, balanced),
+                            new UnionPayCardTotals(upTotals.Foreign.DebitAmount, upTotals.Foreign.DebitCount, upTotals.Foreign.CreditAmount, upTotals.Foreign.CreditCount, balanced)).Compose());
+                    }
+                    byte[] cleanAgain;
+                    byte[] deliveredAgain = ctx.Finish(again, out cleanAgain);
+                    _settlementAnswers[answerKey] = cleanAgain;
+                    return deliveredAgain;
+                }
                 SettlementRecord record = new SettlementRecord();
                 record.TerminalId = tid;
                 record.Batch = batch;
@@ -92,6 +111,18 @@ namespace Terminal.HostSimulation
                 _settlementAnswers[answerKey] = clean;
                 return delivered;
             }
+        }
+
+        // The settlement record that closed this terminal's batch, or null when the batch is still open.
+        private SettlementRecord ClosedSettlement(string terminalId, int batch)
+        {
+            IReadOnlyList<SettlementRecord> all = Ledger.Settlements();
+            for (int i = all.Count - 1; i >= 0; i--)
+            {
+                SettlementRecord r = all[i];
+                if (r.TerminalId == terminalId && r.Batch == batch && (r.Balanced || r.ClosedAfterUpload)) return r;
+            }
+            return null;
         }
 
         /// <summary>

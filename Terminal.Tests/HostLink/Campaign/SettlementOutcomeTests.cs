@@ -13,8 +13,7 @@ namespace Terminal.Tests.HostLink.Campaign;
 /// </summary>
 public class SettlementOutcomeTests
 {
-    [Fact(Skip = "defect: HostSession.Settle retries a settlement whose 0510 was lost with a new DE 11; the host, whose batch is " +
-        "already closed, answers 95 and the upload closes an empty batch 'after upload' (see FaultCampaignTests settle-under-faults)")]
+    [Fact]
     public void A_settlement_whose_answer_was_lost_balances_when_retried()
     {
         var rig = new CampaignRig(CampaignMode.NoAnswer, 1, 0);
