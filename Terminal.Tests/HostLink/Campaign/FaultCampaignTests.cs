@@ -38,11 +38,7 @@ public class FaultCampaignTests
         return int.TryParse(s, out int seed) ? seed : 20261126 + (int)mode;
     }
 
-    [Theory(Skip = "defect (open): a settlement whose outcome is lost (0510 not received, garbage, or a power cut before the " +
-        "journal's CloseBatch) leaves the host batch closed and the terminal batch open. The host now answers an immediate retry " +
-        "of the same batch with the same totals as balanced (SettlementOutcomeTests), but when new sales join the still-open " +
-        "terminal batch before the retry, the totals differ and the upload closes the batch 'after upload'. Needs a journaled " +
-        "settlement (trace, batch) retried before any new transaction (journal format change).")]
+    [Theory]
     [InlineData(CampaignMode.NoAnswer)]
     [InlineData(CampaignMode.LateAnswer)]
     [InlineData(CampaignMode.Garbage)]
@@ -57,7 +53,11 @@ public class FaultCampaignTests
     /// finds the defect described in the skip reason (seen with the default seeds in the Garbage and PowerCut modes:
     /// the final comparison lists the transactions the host settled while the journal still holds them).
     /// </summary>
-    [Theory]
+    [Theory(Skip = "defect (open): a settlement whose outcome is lost (0510 not received, garbage, or a power cut before the " +
+        "journal's CloseBatch) leaves the host batch closed and the terminal batch open. The host now answers an immediate retry " +
+        "of the same batch with the same totals as balanced (SettlementOutcomeTests), but when new sales join the still-open " +
+        "terminal batch before the retry, the totals differ and the upload closes the batch 'after upload'. Needs a journaled " +
+        "settlement (trace, batch) retried before any new transaction (journal format change).")]
     [InlineData(CampaignMode.NoAnswer)]
     [InlineData(CampaignMode.LateAnswer)]
     [InlineData(CampaignMode.Garbage)]
