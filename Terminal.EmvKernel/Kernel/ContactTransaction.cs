@@ -48,7 +48,8 @@ namespace Terminal.EmvKernel.Kernel
         private ApduTransport _transport;
         private AidParameters _aid;
         private bool _hostApproved;
-        private bool _onlinePinEntered;
+        private bool _wentOnline;
+        private TransactionDataSource _data;
 
         /// <summary>A kernel with its configuration, CA public keys and random source (for '9F37').</summary>
         public ContactTransaction(KernelConfiguration configuration, CaPublicKeyStore caKeys, IRandomSource random)
@@ -93,9 +94,9 @@ namespace Terminal.EmvKernel.Kernel
             _tvr = new TerminalVerificationResults();
             _tsi = new TransactionStatusInformation();
             _transport = new ApduTransport(card, new ApduTrace());
+            _data = new TransactionDataSource(_terminal, _card);
             _aid = null;
             _hostApproved = false;
-            _onlinePinEntered = false;
             _wentOnline = false;
             TransactionOutcome outcome;
             try
@@ -157,7 +158,7 @@ namespace Terminal.EmvKernel.Kernel
             ProcessingRestrictions.Apply(_card, _terminal, request.PurchaseOfServices, _tvr);
 
             // Book 3, 10.5: cardholder verification.
-            CardholderVerification cvm = new CardholderVerification(_transport, _terminal, _card, new PinEntryWatch(this, Cardholder));
+            CardholderVerification cvm = new CardholderVerification(_transport, _terminal, _card, Cardholder);
             cvm.PinEncipherment = PinEncipherment(oda, data, options);
             CvmResults cvmResults = cvm.Run(_tvr, _tsi);
             _terminal.Set(TagCvmResults, cvmResults.ToArray());
@@ -178,7 +179,7 @@ namespace Terminal.EmvKernel.Kernel
 
             // Book 3, 10.8: card action analysis, first GENERATE AC.
             PrepareTcHash(CardActionAnalysis.Cdol1Tag);
-            CardActionAnalysis caa = new CardActionAnalysis(_transport, _card, new TransactionDataSource(_terminal, _card));
+            CardActionAnalysis caa = new CardActionAnalysis(_transport, _card, _data);
             GenerateAcResult first = caa.RunFirst(requested, oda, options.PdolData, _tvr, _tsi);
             SyncStatus();
             if (first.CdaFailed) return AfterCdaFailure(caa, first, oda, options);
@@ -265,7 +266,7 @@ namespace Terminal.EmvKernel.Kernel
 
         private void PrepareTcHash(int cdolTag)
         {
-            TransactionCertificateHash.PrepareFor(_card.Get(cdolTag), _card, _terminal, new TransactionDataSource(_terminal, _card),
+            TransactionCertificateHash.PrepareFor(_card.Get(cdolTag), _card, _terminal, _data,
                 _aid.DefaultTdol, _caKeys.Crypto, _tvr);
             SyncStatus();
         }
@@ -288,8 +289,6 @@ namespace Terminal.EmvKernel.Kernel
             }
         }
 
-        private bool _wentOnline;
-
         private void StoreScriptResults(IssuerScriptProcessing scripts)
         {
             byte[] results = scripts.Results;
@@ -301,19 +300,14 @@ namespace Terminal.EmvKernel.Kernel
             TerminalRiskManagement trm = new TerminalRiskManagement(_transport, _terminal, _card);
             trm.ExceptionFile = ExceptionFile;
             trm.TransactionLog = TransactionLog;
-            if (SelectionRandom != null && _aid.TargetPercent > 0 || SelectionRandom != null && _aid.MaxTargetPercent > 0)
+            if (SelectionRandom != null && (_aid.TargetPercent > 0 || _aid.MaxTargetPercent > 0))
             {
                 trm.Random = SelectionRandom;
                 trm.Threshold = _aid.Threshold;
                 trm.TargetPercent = _aid.TargetPercent;
                 trm.MaxTargetPercent = _aid.MaxTargetPercent;
             }
-            if (!_aid.VelocityChecking)
-            {
-                // Velocity checking off for this AID: hide the card's limits from the step (Book 3, 10.6.3 is optional).
-                _card.Remove(TerminalRiskManagement.LowerConsecutiveOfflineLimitTag);
-                _card.Remove(TerminalRiskManagement.UpperConsecutiveOfflineLimitTag);
-            }
+            trm.VelocityChecking = _aid.VelocityChecking;
             trm.Run(_tvr, _tsi);
         }
 
@@ -382,17 +376,10 @@ namespace Terminal.EmvKernel.Kernel
             return outcome;
         }
 
+        // Book 3, 10.5: TVR B3b3 "Online PIN entered" is the record that the firmware holds a PIN block.
         private OnlineRequest BuildAuthorisationData()
         {
-            TlvWriter writer = new TlvWriter();
-            for (int i = 0; i < OnlineRequestTags.Length; i++)
-            {
-                int tag = OnlineRequestTags[i];
-                byte[] v = _terminal.Get(tag) ?? _card.Get(tag);
-                if (v != null) writer.Write(tag, v);
-            }
-            return new OnlineRequest(writer.ToArray(), Util.Bytes.Copy(_card.Get(0x5A)), Util.Bytes.Copy(_card.Get(0x5F34)),
-                Util.Bytes.Copy(_card.Get(0x5F24)), Util.Bytes.Copy(_card.Get(0x57)), Util.Bytes.Copy(_card.Get(0x9F27)), _onlinePinEntered);
+            return OnlineRequest.Build(OnlineRequestTags, _terminal, _card, _tvr.IsSet(TerminalVerificationResults.OnlineCvmCaptured));
         }
 
         private ApduTrace MaskedTrace()
@@ -409,41 +396,8 @@ namespace Terminal.EmvKernel.Kernel
 
         private static byte[] SequenceCounter(int counter)
         {
-            // '9F41' n 4-8: four bytes packed BCD.
-            byte[] value = new byte[4];
-            int c = counter < 0 ? 0 : counter % 100000000;
-            for (int i = 3; i >= 0; i--)
-            {
-                int low = c % 10; c /= 10;
-                int high = c % 10; c /= 10;
-                value[i] = (byte)((high << 4) | low);
-            }
-            return value;
-        }
-
-        /// <summary>Records whether an online PIN was entered, for the authorisation data.</summary>
-        private sealed class PinEntryWatch : ICardholderVerificationMethods
-        {
-            private readonly ContactTransaction _owner;
-            private readonly ICardholderVerificationMethods _inner;
-
-            internal PinEntryWatch(ContactTransaction owner, ICardholderVerificationMethods inner)
-            {
-                _owner = owner;
-                _inner = inner;
-            }
-
-            public PinEntryResult EnterOfflinePin(int remainingTries, out byte[] pinDigits)
-            {
-                return _inner.EnterOfflinePin(remainingTries, out pinDigits);
-            }
-
-            public PinEntryResult EnterOnlinePin()
-            {
-                PinEntryResult r = _inner.EnterOnlinePin();
-                if (r == PinEntryResult.Entered) _owner._onlinePinEntered = true;
-                return r;
-            }
+            // '9F41' n 4-8: the last four bytes of the counter packed as n 12.
+            return Util.Bytes.Slice(NumericAmount.Encode(counter < 0 ? 0 : counter % 100000000), 2, 4);
         }
     }
 }

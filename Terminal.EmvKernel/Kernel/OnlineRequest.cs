@@ -19,6 +19,22 @@ namespace Terminal.EmvKernel.Kernel
             OnlinePinEntered = onlinePinEntered;
         }
 
+        /// <summary>
+        /// The request for a transaction: field 55 holds each of <paramref name="tags"/> present (terminal data first,
+        /// then card data), in that order; the PAN fields are copied from the card data.
+        /// </summary>
+        internal static OnlineRequest Build(int[] tags, TagValueStore terminal, TagValueStore card, bool onlinePinEntered)
+        {
+            Tlv.TlvWriter writer = new Tlv.TlvWriter();
+            for (int i = 0; i < tags.Length; i++)
+            {
+                byte[] v = terminal.Get(tags[i]) ?? card.Get(tags[i]);
+                if (v != null) writer.Write(tags[i], v);
+            }
+            return new OnlineRequest(writer.ToArray(), Util.Bytes.Copy(card.Get(0x5A)), Util.Bytes.Copy(card.Get(0x5F34)),
+                Util.Bytes.Copy(card.Get(0x5F24)), Util.Bytes.Copy(card.Get(0x57)), Util.Bytes.Copy(card.Get(0x9F27)), onlinePinEntered);
+        }
+
         /// <summary>Field 55: the <see cref="ContactTransaction.OnlineRequestTags"/> present, as BER-TLV.</summary>
         public byte[] IccData { get; private set; }
 

@@ -52,7 +52,11 @@ namespace Terminal.EmvKernel.Kernel
             _card = card;
             Atc = -1;
             LastOnlineAtc = -1;
+            VelocityChecking = true;
         }
+
+        /// <summary>Velocity checking for this AID (Book 3, 10.6.3 is optional per AID); true by default.</summary>
+        public bool VelocityChecking { get; set; }
 
         /// <summary>The terminal exception file; null: no exception file check.</summary>
         public IExceptionFile ExceptionFile { get; set; }
@@ -159,7 +163,7 @@ namespace Terminal.EmvKernel.Kernel
         {
             byte[] lower = _card.Get(LowerConsecutiveOfflineLimitTag);
             byte[] upper = _card.Get(UpperConsecutiveOfflineLimitTag);
-            if (lower == null || upper == null) return;
+            if (!VelocityChecking || lower == null || upper == null) return;
             Atc = ReadCounter(AtcTag);
             LastOnlineAtc = ReadCounter(LastOnlineAtcTag);
 

@@ -279,16 +279,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
         // Field 55 and the PAN fields, as for contact (the same OnlineRequest object).
         private static OnlineRequest AuthorisationData(QuickKernelCardRead read, bool onlinePin)
         {
-            CardData card = read.Card;
-            TlvWriter writer = new TlvWriter();
-            for (int i = 0; i < OnlineRequestTags.Length; i++)
-            {
-                int tag = OnlineRequestTags[i];
-                byte[] v = read.Terminal.Get(tag) ?? card.Get(tag);
-                if (v != null) writer.Write(tag, v);
-            }
-            return new OnlineRequest(writer.ToArray(), Util.Bytes.Copy(card.Get(0x5A)), Util.Bytes.Copy(card.Get(0x5F34)),
-                Util.Bytes.Copy(card.Get(0x5F24)), Util.Bytes.Copy(card.Get(0x57)), Util.Bytes.Copy(card.Get(0x9F27)), onlinePin);
+            return OnlineRequest.Build(OnlineRequestTags, read.Terminal, read.Card, onlinePin);
         }
 
         // The trace with the PAN masked, from '5A' or else '57' (quick-path cards may carry only Track 2 Equivalent Data).

@@ -81,12 +81,7 @@ namespace Terminal.Firmware.Core.Journal
         public static string MaskPan(string pan)
         {
             if (pan == null) throw new JournalException(JournalError.InvalidArgument, -1, "null PAN");
-            char[] c = pan.ToCharArray();
-            for (int i = 0; i < c.Length; i++)
-            {
-                if (c.Length <= 10 || (i >= 6 && i < c.Length - 4)) c[i] = '*';
-            }
-            return new string(c);
+            return Terminal.EmvKernel.Util.PanMask.MaskDigits(pan);
         }
 
         internal JournalTransaction Clone()
