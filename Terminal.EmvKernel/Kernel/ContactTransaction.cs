@@ -317,7 +317,7 @@ namespace Terminal.EmvKernel.Kernel
             OfflinePinEncipherment encipherment = new OfflinePinEncipherment(_caKeys, _card, _terminal, _random);
             encipherment.IssuerKey = oda.IssuerKey;
             encipherment.IccKey = oda.IccKey;
-            encipherment.StaticDataToBeAuthenticated = oda.StaticData(data.StaticDataToBeAuthenticated, options.Aip);
+            encipherment.StaticDataToBeAuthenticated = OfflineDataAuthentication.StaticData(_card, data.StaticDataToBeAuthenticated, options.Aip);
             return encipherment;
         }
 

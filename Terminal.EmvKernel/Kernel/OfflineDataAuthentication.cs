@@ -35,18 +35,15 @@ namespace Terminal.EmvKernel.Kernel
         private const int TagAip = 0x82;
         private const int TagCaIndex = 0x8F;
         private const int TagIssuerCertificate = 0x90;
-        private const int TagIssuerRemainder = 0x92;
         private const int TagSignedStaticData = 0x93;
         private const int TagIssuerExponent = 0x9F32;
         private const int TagIccCertificate = 0x9F46;
         private const int TagIccExponent = 0x9F47;
-        private const int TagIccRemainder = 0x9F48;
         private const int TagDdol = 0x9F49;
         private const int TagSdaTagList = 0x9F4A;
         private const int TagSignedDynamicData = 0x9F4B;
         private const int TagIccDynamicNumber = 0x9F4C;
         private const int TagDataAuthenticationCode = 0x9F45;
-        private const int TagPan = 0x5A;
         private const int TagTransactionDate = 0x9A;
         private const int TagUnpredictableNumber = 0x9F37;
         private const int TagCid = 0x9F27;
@@ -222,7 +219,7 @@ namespace Terminal.EmvKernel.Kernel
             }
             // Book 3, 10.3: a record of SFI 11-30 flagged for ODA that is not a '70' template makes ODA fail.
             if (data.OdaRecordNotTemplate) return OdaFailure.MissingData;
-            byte[] staticData = StaticData(data.StaticDataToBeAuthenticated, options.Aip);
+            byte[] staticData = StaticData(_card, data.StaticDataToBeAuthenticated, options.Aip);
             if (staticData == null) return OdaFailure.MissingData;
 
             EmvDate date;
@@ -236,10 +233,8 @@ namespace Terminal.EmvKernel.Kernel
                 tvr.Set(TerminalVerificationResults.IccDataMissing);
                 return OdaFailure.MissingData;
             }
-            byte[] pan = _card.Get(TagPan);
             // Book 2, 5.2-5.3 and 6.2-6.3: CA key by RID (the AID's first 5 bytes) and 8F, then the issuer key.
-            IssuerPublicKeyCertificate issuer = IssuerPublicKeyCertificate.Recover(_store, options.Application.DfName, caIndex[0],
-                _card.Get(TagIssuerCertificate), _card.Get(TagIssuerRemainder), _card.Get(TagIssuerExponent), pan, date);
+            IssuerPublicKeyCertificate issuer = CardPublicKeys.Issuer(_store, _card, options.Application.DfName, caIndex[0], date);
             if (!issuer.IsValid) return issuer.Failure;
             IssuerKey = issuer;
 
@@ -253,8 +248,7 @@ namespace Terminal.EmvKernel.Kernel
                 return OdaFailure.None;
             }
             // Book 2, 6.4: the ICC public key.
-            IccPublicKeyCertificate icc = IccPublicKeyCertificate.Recover(crypto, issuer, _card.Get(TagIccCertificate),
-                _card.Get(TagIccRemainder), _card.Get(TagIccExponent), pan, staticData, date);
+            IccPublicKeyCertificate icc = CardPublicKeys.Icc(crypto, issuer, _card, staticData, date);
             if (!icc.IsValid) return icc.Failure;
             IccKey = icc;
             // Book 3, 10.3: CDA goes on at GENERATE AC.
@@ -325,9 +319,9 @@ namespace Terminal.EmvKernel.Kernel
         /// '9F4A' is present; a list holding anything other than '82' makes ODA fail (null). Also used to recover the
         /// ICC key for enciphered PIN when ODA did not (Book 2, 7.1).
         /// </summary>
-        public byte[] StaticData(byte[] records, byte[] aip)
+        public static byte[] StaticData(CardData card, byte[] records, byte[] aip)
         {
-            byte[] tagList = _card.Get(TagSdaTagList);
+            byte[] tagList = card.Get(TagSdaTagList);
             if (tagList == null || tagList.Length == 0) return records;
             if (tagList.Length != 1 || tagList[0] != TagAip) return null;
             byte[] all = new byte[records.Length + aip.Length];

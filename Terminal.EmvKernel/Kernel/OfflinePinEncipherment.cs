@@ -43,12 +43,7 @@ namespace Terminal.EmvKernel.Kernel
         public const int FixedDataLength = 1 + CardholderVerificationPinBlock.Length + ChallengeLength;
 
         private const int TagCaIndex = 0x8F;
-        private const int TagIssuerCertificate = 0x90;
-        private const int TagIssuerRemainder = 0x92;
-        private const int TagIssuerExponent = 0x9F32;
         private const int TagIccCertificate = 0x9F46;
-        private const int TagIccExponent = 0x9F47;
-        private const int TagIccRemainder = 0x9F48;
         private const int TagDfName = 0x84;
         private const int TagPan = 0x5A;
         private const int TagTransactionDate = 0x9A;
@@ -163,7 +158,7 @@ namespace Terminal.EmvKernel.Kernel
                 IssuerPublicKeyCertificate issuer = IssuerKey;
                 if (issuer == null || !issuer.IsValid)
                 {
-                    OdaFailure f = RecoverIssuer(pan, date, out issuer);
+                    OdaFailure f = RecoverIssuer(date, out issuer);
                     if (f != OdaFailure.None) return f;
                 }
                 if (pinKey)
@@ -175,8 +170,7 @@ namespace Terminal.EmvKernel.Kernel
                 else
                 {
                     if (StaticDataToBeAuthenticated == null) return OdaFailure.MissingData;
-                    icc = IccPublicKeyCertificate.Recover(_store.Crypto, issuer, _card.Get(TagIccCertificate),
-                        _card.Get(TagIccRemainder), _card.Get(TagIccExponent), pan, StaticDataToBeAuthenticated, date);
+                    icc = CardPublicKeys.Icc(_store.Crypto, issuer, _card, StaticDataToBeAuthenticated, date);
                 }
                 if (!icc.IsValid) return icc.Failure;
             }
@@ -192,14 +186,13 @@ namespace Terminal.EmvKernel.Kernel
         }
 
         // Book 2, 6.2-6.3: CA key by RID (DF Name) and '8F', then the issuer key.
-        private OdaFailure RecoverIssuer(byte[] pan, EmvDate date, out IssuerPublicKeyCertificate issuer)
+        private OdaFailure RecoverIssuer(EmvDate date, out IssuerPublicKeyCertificate issuer)
         {
             issuer = null;
             byte[] rid = _card.Get(TagDfName);
             byte[] caIndex = _card.Get(TagCaIndex);
             if (rid == null || rid.Length < RidLength || caIndex == null || caIndex.Length != 1) return OdaFailure.MissingData;
-            issuer = IssuerPublicKeyCertificate.Recover(_store, rid, caIndex[0], _card.Get(TagIssuerCertificate),
-                _card.Get(TagIssuerRemainder), _card.Get(TagIssuerExponent), pan, date);
+            issuer = CardPublicKeys.Issuer(_store, _card, rid, caIndex[0], date);
             return issuer.Failure;
         }
     }

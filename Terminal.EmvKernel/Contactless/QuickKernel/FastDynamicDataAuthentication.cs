@@ -46,16 +46,12 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
             if (dateValue == null || dateValue.Length != 3 || !EmvDate.TryFromYymmdd(dateValue, 0, out date)) return OdaFailure.MissingData;
 
             // Book 3, 10.3 (as for contact): the ODA records, then the AIP when '9F4A' lists it.
-            byte[] staticData = new OfflineDataAuthentication(read.Transport, terminal, card, caKeys)
-                .StaticData(read.Records.StaticDataToBeAuthenticated, card.Get(0x82));
+            byte[] staticData = OfflineDataAuthentication.StaticData(card, read.Records.StaticDataToBeAuthenticated, card.Get(0x82));
             if (staticData == null) return OdaFailure.MissingData;
-            byte[] pan = card.Get(0x5A);
-            if (pan == null) return OdaFailure.MissingData;
-            IssuerPublicKeyCertificate issuer = IssuerPublicKeyCertificate.Recover(caKeys, aid, caIndex[0], card.Get(0x90),
-                card.Get(0x92), card.Get(0x9F32), pan, date);
+            if (!card.Contains(CardPublicKeys.PanTag)) return OdaFailure.MissingData;
+            IssuerPublicKeyCertificate issuer = CardPublicKeys.Issuer(caKeys, card, aid, caIndex[0], date);
             if (!issuer.IsValid) return issuer.Failure;
-            IccPublicKeyCertificate icc = IccPublicKeyCertificate.Recover(caKeys.Crypto, issuer, card.Get(0x9F46), card.Get(0x9F48),
-                card.Get(0x9F47), pan, staticData, date);
+            IccPublicKeyCertificate icc = CardPublicKeys.Icc(caKeys.Crypto, issuer, card, staticData, date);
             if (!icc.IsValid) return icc.Failure;
             // Book C-3 fDDA: the signed terminal data is UN || amount || currency || Card Authentication Related Data.
             byte[] signedData = Bytes.Concat(Bytes.Concat(un, amount), Bytes.Concat(currency, cardAuthData));
