@@ -8,6 +8,23 @@ namespace Terminal.HostSimulation
 {
     public sealed partial class HostSimulator
     {
+        // The checks every card-bearing request passes first: MAC, decipherable card data, a PAN; then DE 3 and DE 4.
+        // Returns the refusal to send, or null with the PAN, processing code and amount read.
+        private byte[] CardRequest(RequestContext ctx, out string pan, out string pc, out long amount)
+        {
+            Iso8583Message req = ctx.Request;
+            pan = null;
+            pc = null;
+            amount = 0;
+            if (!ctx.MacValid()) return ctx.Answer(MacFailureCode());
+            if (ctx.CardDataUndecipherable) return ctx.Answer(HostRules.CardDataUndecipherable);
+            pan = ctx.Pan;
+            if (pan == null) return ctx.Answer(HostRules.FormatError);
+            pc = req.GetString(3) ?? "000000";
+            amount = req.Has(4) ? req.GetNumeric(4) : 0;
+            return null;
+        }
+
         /// <summary>0100/0200: MAC, repeat check, issuer decision, answer with ARPC, ledger entry.</summary>
         private byte[] Financial(RequestContext ctx)
         {
@@ -16,13 +33,10 @@ namespace Terminal.HostSimulation
             int stan = ctx.Stan;
             string dateKey = ctx.DateKey;
             int batch = ctx.Batch;
-            if (!ctx.MacValid()) return ctx.Answer(MacFailureCode());
-            if (ctx.CardDataUndecipherable) return ctx.Answer(HostRules.CardDataUndecipherable);
-
-            string pan = ctx.Pan;
-            if (pan == null) return ctx.Answer(HostRules.FormatError);
-            string pc = req.GetString(3) ?? "000000";
-            long amount = req.Has(4) ? req.GetNumeric(4) : 0;
+            string pan, pc;
+            long amount;
+            byte[] refused = CardRequest(ctx, out pan, out pc, out amount);
+            if (refused != null) return refused;
             LedgerKind kind = KindOf(ctx, pc);
             string key = Ledger.KeyOf(tid, stan, dateKey);
             string fingerprint = string.Concat(ctx.BaseMti, "|", pc, "|", amount.ToString(), "|", pan);
@@ -203,12 +217,10 @@ namespace Terminal.HostSimulation
             int stan = ctx.Stan;
             string dateKey = ctx.DateKey;
             int batch = ctx.Batch;
-            if (!ctx.MacValid()) return ctx.Answer(MacFailureCode());
-            if (ctx.CardDataUndecipherable) return ctx.Answer(HostRules.CardDataUndecipherable);
-            string pan = ctx.Pan;
-            if (pan == null) return ctx.Answer(HostRules.FormatError);
-            string pc = req.GetString(3) ?? "000000";
-            long amount = req.Has(4) ? req.GetNumeric(4) : 0;
+            string pan, pc;
+            long amount;
+            byte[] refused = CardRequest(ctx, out pan, out pc, out amount);
+            if (refused != null) return refused;
             LedgerKind kind = pc.StartsWith("20", StringComparison.Ordinal) ? LedgerKind.Credit : LedgerKind.Debit;
             // Generic advices carry the terminal's decision in DE 39: Y1/Y3 (offline approved) or 00 count, Z1/Z3 do not.
             string terminalCode = req.GetString(39);
