@@ -1,6 +1,6 @@
 using System;
 using Terminal.EmvKernel.Util;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
 namespace Terminal.HostSimulation
 {

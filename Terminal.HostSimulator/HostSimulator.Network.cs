@@ -1,6 +1,6 @@
 using Terminal.EmvKernel.Crypto;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 
 namespace Terminal.HostSimulation
 {

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Tlv;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Pc.Crypto;
 
 namespace Terminal.HostSimulation

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
 using Terminal.EmvKernel.Tlv;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
 namespace Terminal.HostSimulation
 {

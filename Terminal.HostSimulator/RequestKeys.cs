@@ -1,8 +1,8 @@
 using System;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Util;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 
 namespace Terminal.HostSimulation
 {

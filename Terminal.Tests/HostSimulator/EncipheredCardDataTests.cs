@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using CsCheck;
 using Terminal.Tests.Tlv;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.HostSimulation;
 using Xunit;
 

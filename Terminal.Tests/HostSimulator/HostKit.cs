@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Crypto.Emv;
 using Terminal.EmvKernel.Tlv;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.HostSimulation;
 using Xunit;
 

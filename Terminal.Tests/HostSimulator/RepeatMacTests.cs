@@ -1,4 +1,4 @@
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.HostSimulation;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.HostSimulation;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
 namespace Terminal.Firmware.Core.Journal
 {

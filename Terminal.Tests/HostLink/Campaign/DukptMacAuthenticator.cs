@@ -1,6 +1,6 @@
 using Terminal.Firmware.Core.HostLink.Session;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.HostSimulation;
 
 namespace Terminal.Tests.HostLink.Campaign;

@@ -1,4 +1,4 @@
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
 namespace Terminal.Tests.HostLink.Iso8583;
 
@@ -62,5 +62,5 @@ internal static class Iso8583TestData
         };
     }
 
-    public static UnionPayHeader UnionPayHeader() => Terminal.Firmware.HostLink.Iso8583.UnionPayHeader.ForHost(0x0003);
+    public static UnionPayHeader UnionPayHeader() => Terminal.Firmware.Core.HostLink.Iso8583.UnionPayHeader.ForHost(0x0003);
 }

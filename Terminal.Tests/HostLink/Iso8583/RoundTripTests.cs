@@ -1,6 +1,6 @@
 using CsCheck;
 using Terminal.EmvKernel.Util;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Xunit;
 
 namespace Terminal.Tests.HostLink.Iso8583;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Tests.Support;
 using Xunit;
 using static Terminal.Tests.HostLink.Security.SecurityTestSupport;

@@ -1,4 +1,4 @@
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Security;
 using Xunit;
 using static Terminal.Tests.HostLink.Security.SecurityTestSupport;
 

@@ -1,7 +1,7 @@
 using CsCheck;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Firmware.HostLink.Iso8583;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Tests.Tlv;
 using Xunit;
 using static Terminal.Tests.HostLink.Security.SecurityTestSupport;

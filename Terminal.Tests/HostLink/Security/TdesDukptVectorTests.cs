@@ -1,6 +1,6 @@
 using System.Text;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Firmware.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Tests.Support;
 using Xunit;
 using static Terminal.Tests.HostLink.Security.SecurityTestSupport;

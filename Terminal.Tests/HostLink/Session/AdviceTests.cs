@@ -1,6 +1,6 @@
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.Journal;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Xunit;
 
 namespace Terminal.Tests.HostLink.Session;

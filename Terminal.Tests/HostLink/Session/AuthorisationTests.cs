@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.Journal;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Tests.HostLink.Transport;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using CsCheck;
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.Journal;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Tests.HostLink.Transport;
 using Terminal.Tests.Tlv;
 using Xunit;

@@ -1,7 +1,7 @@
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Tests.HostLink.Transport;
 
 namespace Terminal.Tests.HostLink.Session;
@@ -32,7 +32,7 @@ public sealed class ScriptedHost
     /// <summary>The session's dialect rules (dialect A unless built for UnionPay).</summary>
     public ISessionMessages Messages { get; }
 
-    public static UnionPayHeader UnionPayHeader => Terminal.Firmware.HostLink.Iso8583.UnionPayHeader.ForHost(0x0003);
+    public static UnionPayHeader UnionPayHeader => Terminal.Firmware.Core.HostLink.Iso8583.UnionPayHeader.ForHost(0x0003);
 
     public ScriptedHost(bool unionPay = false)
     {

@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Tests.HostLink.Iso8583;
 using Xunit;

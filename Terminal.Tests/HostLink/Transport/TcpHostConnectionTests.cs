@@ -3,7 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Pc.HostLink;
 using Terminal.Tests.HostLink.Iso8583;

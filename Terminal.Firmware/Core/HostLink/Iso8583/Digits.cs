@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>Decimal text helpers for fixed-width numeric subfields (no string.Format on the device).</summary>
     internal static class Digits

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Encodes and decodes one data element after its <see cref="FieldDefinition"/>: the LL/LLL prefix and the

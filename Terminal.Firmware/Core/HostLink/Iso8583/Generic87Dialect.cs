@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Dialect A: a generic ISO 8583:1987 terminal dialect. BCD MTI, binary bitmaps, BCD numerics, LLVAR/LLLVAR

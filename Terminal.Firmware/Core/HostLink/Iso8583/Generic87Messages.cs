@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Request builders of dialect A (<see cref="Generic87Dialect"/>), one per transaction type, and the generic

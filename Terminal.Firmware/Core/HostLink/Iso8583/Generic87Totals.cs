@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Batch totals of dialect A's reconciliation (0500): the ISO 8583:1987 count elements DE 74-77 (n10), the

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// A dialect is a field-definition table (<see cref="Iso8583Packager"/>) plus what the channel puts in front of

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>Why an ISO 8583 message, frame or field definition was rejected.</summary>
     public enum Iso8583Error

@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// A plain ISO 8583 message: the MTI, the bytes in front of it (TPDU and header, dialect-defined, may be null)

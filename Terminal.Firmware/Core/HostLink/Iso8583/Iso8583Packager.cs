@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// The field-definition table of a dialect, and the packing and parsing it drives: MTI, binary (or hex)

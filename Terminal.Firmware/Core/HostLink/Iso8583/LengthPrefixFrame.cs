@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// The TCP framing of both dialects: a 2-byte big-endian length of what follows (TPDU, header and message),

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>Small setters shared by the dialect message builders: set when present, or require.</summary>
     internal static class MessageBuilding

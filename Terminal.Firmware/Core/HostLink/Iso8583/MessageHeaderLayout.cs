@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// What a dialect's channel puts in front of the MTI: nothing, a 5-byte TPDU, or a TPDU followed by a

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Transport protocol data unit in front of NAC-style terminal messages: ID 0x60, 2-byte destination address

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// The transaction data the message builders (<see cref="Generic87Messages"/>, <see cref="UnionPayMessages"/>)
@@ -59,7 +59,7 @@ namespace Terminal.Firmware.HostLink.Iso8583
         public string SecurityControl { get; set; }
         /// <summary>
         /// Dialect A DE 57: the PAN and track 2 enciphered under the data key of this message's DUKPT KSN
-        /// (<see cref="Terminal.Firmware.HostLink.Security.CardDataEncryption"/>). When set, the builders leave
+        /// (<see cref="Terminal.Firmware.Core.HostLink.Security.CardDataEncryption"/>). When set, the builders leave
         /// DE 2 and DE 35 out, so the clear PAN does not travel.
         /// </summary>
         public byte[] EncipheredCardData { get; set; }

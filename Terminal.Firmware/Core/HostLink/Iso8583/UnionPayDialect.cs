@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Dialect B: China UnionPay POS terminal messages (the 8583 dialect of the UnionPay POS terminal

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// UnionPay field 53, security related control information (n16): PIN format (0 no PIN, 1 ANSI X9.8 without

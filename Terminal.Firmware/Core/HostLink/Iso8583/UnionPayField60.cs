@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// UnionPay field 60 (n..17, LLLVAR, left-aligned BCD): 60.1 transaction type code (n2), 60.2 batch number

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// The 11 bytes in front of a UnionPay POS message: TPDU (60, destination, source) and the 6-byte BCD message

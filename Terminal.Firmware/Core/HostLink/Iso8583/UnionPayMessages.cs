@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// Request builders of the UnionPay POS dialect (<see cref="UnionPayDialect"/>), one per transaction type,

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// One half of UnionPay field 48 in batch settlement (0500/0510): debit total amount (n12), debit count (n3),

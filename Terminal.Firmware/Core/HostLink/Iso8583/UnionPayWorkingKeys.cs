@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-namespace Terminal.Firmware.HostLink.Iso8583
+namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
     /// UnionPay field 62 of the sign-on response (0810): the working keys enciphered under the terminal master key,

@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// AES DUKPT key derivation (ANSI X9.24-3:2017, 6.3): the initial key from the BDK and the 8-byte initial key

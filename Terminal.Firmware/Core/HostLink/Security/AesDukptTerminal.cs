@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// The terminal's side of AES DUKPT (ANSI X9.24-3:2017 6.4): initial key load of the initial key (AES-128,

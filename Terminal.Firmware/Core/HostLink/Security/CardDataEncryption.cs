@@ -1,6 +1,6 @@
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// Encipherment of sensitive card data in transit (PAN, track 2 equivalent data) as a

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// The clear card data enciphered in transit: the PAN (DE 2 content) and/or the track 2 equivalent data (DE 35

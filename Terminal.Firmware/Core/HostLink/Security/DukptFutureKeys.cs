@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// The originating device's future key registers, common to TDES DUKPT (X9.24-1 A.2, 21 registers) and AES

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>Small byte helpers shared by the security layer (XOR, wiping, length and bit checks; copies and compares are Terminal.EmvKernel.Util.Bytes).</summary>
     internal static class KeyBytes

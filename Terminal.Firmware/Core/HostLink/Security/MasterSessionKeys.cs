@@ -1,8 +1,8 @@
 using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// Master/session key management of the UnionPay dialect: a terminal master key (TMK) injected at set-up;

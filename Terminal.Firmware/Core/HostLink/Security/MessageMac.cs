@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>MAC algorithms for the ISO 8583 message MAC (field 64/128).</summary>
     public enum MessageMacAlgorithm

@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// ISO 9564-1:2017 clear PIN blocks, formats 0 to 3 (8 bytes). The clear PIN is given as a byte[] of digit

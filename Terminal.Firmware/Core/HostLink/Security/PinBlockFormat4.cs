@@ -1,6 +1,6 @@
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// ISO 9564-1:2017 format 4 (AES, 9.4): PIN field = 4 | length | PIN | A fill to 16 nibbles | 8 random bytes;

@@ -1,4 +1,4 @@
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>Why a security operation (DUKPT, PIN block, working keys, MAC) was refused.</summary>
     public enum SecurityError

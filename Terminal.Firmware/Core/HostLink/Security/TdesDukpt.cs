@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Util;
 using Terminal.EmvKernel.Crypto;
 
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// TDES DUKPT key derivation (ANSI X9.24-1:2009, Annex A): the initial PIN encryption key (IPEK) from the

@@ -1,5 +1,5 @@
 using Terminal.EmvKernel.Util;
-namespace Terminal.Firmware.HostLink.Security
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// The terminal's side of TDES DUKPT (ANSI X9.24-1:2009 A.2): initial key load of the IPEK and the initial KSN

@@ -1,7 +1,7 @@
 using System.Collections;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
-using Terminal.Firmware.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 
 namespace Terminal.Firmware.Core.HostLink.Session
 {
