@@ -3,11 +3,12 @@ using System.Device.I2c;
 using Iot.Device.Ssd13xx;
 using Iot.Device.Ssd13xx.Commands.Ssd1306Commands;
 using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.Oled;
 
 namespace Terminal.Boards.Linux
 {
     /// <summary>
-    /// <see cref="IDisplay"/> on an SSD1306 OLED over I2C: text rendered by <see cref="TextRaster"/> and written as
+    /// <see cref="IDisplay"/> on an SSD1306 OLED over I2C: text rendered by <see cref="PageTextRenderer"/> and written as
     /// one frame of display RAM. 128x64 gives 8 rows of 21 characters.
     /// </summary>
     public sealed class Ssd1306Display : IDisplay, IDisposable
@@ -37,7 +38,7 @@ namespace Terminal.Boards.Linux
         /// <inheritdoc/>
         public void Show(string[] lines)
         {
-            byte[] frame = TextRaster.Render(lines, _width, _height, _font);
+            byte[] frame = PageTextRenderer.Render(lines, _width, _height, _font);
             // The whole screen as the write window (horizontal addressing, set above), then the frame.
             _device.SendCommand(new SetColumnAddress(0, (byte)(_width - 1)));
             _device.SendCommand(new SetPageAddress(PageAddress.Page0, (PageAddress)(_height / 8 - 1)));

@@ -1,6 +1,7 @@
 using Terminal.Boards.Linux;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.Keypad;
+using Terminal.Firmware.Core.Oled;
 using Xunit;
 
 namespace Terminal.Tests.Boards.Linux;
@@ -44,7 +45,7 @@ public class LinuxBoardLogicTests
     public void TextIsRenderedInSsd1306PageOrder()
     {
         // 16x16 screen = 2 pages of 16 columns; page p column x is byte p * 16 + x.
-        byte[] frame = TextRaster.Render(new[] { "", "AA", "A" }, 16, 16, new TinyFont());
+        byte[] frame = PageTextRenderer.Render(new[] { "", "AA", "A" }, 16, 16, new TinyFont());
         Assert.Equal(32, frame.Length);
         Assert.All(frame.AsSpan(0, 16).ToArray(), b => Assert.Equal(0, b));
         Assert.Equal(new byte[] { 1, 2, 3, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, frame.AsSpan(16, 16).ToArray());
@@ -54,7 +55,7 @@ public class LinuxBoardLogicTests
     [Fact]
     public void MissingGlyphsAreQuestionMarksAndLongLinesAreCut()
     {
-        byte[] frame = TextRaster.Render(new[] { "A\u4EA4AAA" }, 10, 8, new TinyFont());
+        byte[] frame = PageTextRenderer.Render(new[] { "A\u4EA4AAA" }, 10, 8, new TinyFont());
         // Cells at x = 0, 4, 8: 'A', '?' (for 交), then 'A' cut at column 10.
         Assert.Equal(new byte[] { 1, 2, 3, 0, 0x0F, 0x0F, 0x0F, 0, 1, 2 }, frame);
     }
@@ -92,6 +93,28 @@ public class LinuxBoardLogicTests
         Assert.Contains(underscore, b => b != 0);
         Assert.All(font.Columns(' '), b => Assert.Equal(0, b));
         Assert.Null(font.Columns('\u4EA4'));
+    }
+
+    [Fact]
+    public void PortableFontEqualsTheBindingsFont()
+    {
+        // Ascii5x8Font (portable, for the ESP32 too) was generated from Iot.Device.Graphics.Font5x8; on a mismatch
+        // the table the library gives now is written to the temp directory for review.
+        var library = new Ascii5x8Glyphs();
+        var portable = new Ascii5x8Font();
+        var table = new System.Text.StringBuilder();
+        bool same = true;
+        for (char c = ' '; c <= '~'; c++)
+        {
+            byte[] expected = library.Columns(c);
+            table.Append("            ").Append(string.Join(", ", expected.Select(b => "0x" + b.ToString("X2")))).Append(", // ")
+                .Append(c == '\\' ? "backslash" : c == ' ' ? "space" : c.ToString()).Append('\n');
+            same &= expected.AsSpan().SequenceEqual(portable.Columns(c) ?? Array.Empty<byte>());
+        }
+        if (!same) File.WriteAllText(Path.Combine(Path.GetTempPath(), "ascii5x8-table.txt"), table.ToString());
+        Assert.True(same, "Ascii5x8Font differs from Iot.Device.Graphics.Font5x8; see ascii5x8-table.txt in the temp directory");
+        Assert.Null(portable.Columns('\u007F'));
+        Assert.Equal(6, portable.CellWidth);
     }
 
     [Theory]

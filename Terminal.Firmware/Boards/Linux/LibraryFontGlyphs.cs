@@ -1,48 +1,11 @@
 using System;
+using Terminal.Firmware.Core.Oled;
 
 namespace Terminal.Boards.Linux
 {
-    /// <summary>Column bitmaps of characters: bit 0 is the top pixel, one byte per column.</summary>
-    public interface IGlyphSource
-    {
-        /// <summary>Cell width in pixels including the gap to the next character.</summary>
-        int CellWidth { get; }
-
-        /// <summary>The columns of <paramref name="c"/>, or null when the font lacks it.</summary>
-        byte[] Columns(char c);
-    }
-
     /// <summary>
-    /// Renders text lines into an SSD1306 frame in page order: byte (page p, column x) holds pixels (x, 8p .. 8p+7),
-    /// bit 0 at the top (SSD1306 datasheet, 10.1.3 page addressing). One text row per 8-pixel page; a character the
-    /// font lacks is drawn as '?'. The Chinese glyph subset plugs in as another <see cref="IGlyphSource"/>.
-    /// </summary>
-    public static class TextRaster
-    {
-        /// <summary>The frame (width x height / 8 bytes) for <paramref name="lines"/>; lines and rows beyond the screen are cut.</summary>
-        public static byte[] Render(string[] lines, int width, int height, IGlyphSource font)
-        {
-            if (width <= 0 || height <= 0 || height % 8 != 0) throw new ArgumentOutOfRangeException(nameof(height));
-            byte[] frame = new byte[width * height / 8];
-            int pages = height / 8;
-            for (int row = 0; row < pages && lines != null && row < lines.Length; row++)
-            {
-                string text = lines[row] ?? "";
-                int x = 0;
-                foreach (char c in text)
-                {
-                    byte[] cols = font.Columns(c) ?? font.Columns('?') ?? Array.Empty<byte>();
-                    for (int i = 0; i < cols.Length && x + i < width; i++) frame[row * width + x + i] = cols[i];
-                    x += font.CellWidth;
-                    if (x >= width) break;
-                }
-            }
-            return frame;
-        }
-    }
-
-    /// <summary>
-    /// ASCII from dotnet/iot's 5x8 font (Iot.Device.Graphics.Font5x8, a BDF font: one bit row per pixel line).
+    /// ASCII straight from dotnet/iot's 5x8 font (Iot.Device.Graphics.Font5x8, a BDF font: one bit row per pixel
+    /// line); the board draws with the portable <see cref="Ascii5x8Font"/> generated from it, and a test keeps the two equal.
     /// The rows are turned into SSD1306 column bytes; where the leftmost pixel sits in a row word (right-aligned to
     /// the width, or left-aligned in a byte or a 16-bit word) is found from the data itself, since the binding does
     /// not document it.

@@ -1,0 +1,53 @@
+using System;
+using System.Device.Gpio;
+using System.Threading;
+using Terminal.EmvKernel.Crypto;
+using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.Oled;
+using Terminal.Firmware.Core.Readers.Alpar;
+using Terminal.Firmware.Core.Readers.Pn532;
+
+namespace Terminal.Boards.Esp32
+{
+    /// <summary>
+    /// The ESP32 firmware's entry point: routes the pins, opens every device into a TerminalHardware and hands it to
+    /// the firmware application. Everything that decides anything is portable code; this file only wires.
+    /// </summary>
+    public static class Program
+    {
+        // Provisioning (issue 7): Wi-Fi, host and CA come from the configuration; these are the first-boot defaults.
+        private const string WifiSsid = "terminal-test";
+        private const string WifiPassword = "change-me";
+        private const string HostName = "acquirer.example";
+        private const int HostPort = 5000;
+        private const string HostCaPem = "-----BEGIN CERTIFICATE-----\n(provision the acquirer's CA certificate)\n-----END CERTIFICATE-----";
+        private const int UtcOffsetHours = 8;
+
+        public static void Main()
+        {
+            PinSetup.Apply();
+            GpioController gpio = new GpioController();
+
+            TerminalHardware h = new TerminalHardware();
+            h.Clock = new TickClock();
+            h.WallClock = new OffsetWallClock(UtcOffsetHours);
+            h.Crypto = new PortableCryptoProvider();
+            h.Random = new PlatformRandomSource();
+            h.Display = new NanoOledDisplay(new Ascii5x8Font());
+            h.Keypad = new NanoKeypad(gpio);
+            h.Indicators = new NanoIndicators(gpio);
+            h.ContactlessReader = new Pn532ContactlessReader(new NanoPn532Port(gpio), 10);
+            h.ContactReader = new AlparContactReader(new AlparLink(new NanoSerialPort(BoardPins.ContactPort, BoardPins.ContactBaud)));
+            h.Network = new WifiNetworkLink(WifiSsid, WifiPassword);
+            h.HostConnection = new TlsHostConnection(HostName, HostPort, HostCaPem);
+            h.Settings = new RamSettingsStorage();
+            h.JournalStorage = new RamJournalStorage();
+            RamJournalStorage journalSlotB = new RamJournalStorage();
+
+            h.Display.Show(new string[] { "Terminal", "starting..." });
+            // FIRMWARE APPLICATION: construct and run Terminal.Firmware.Core.App.TerminalApplication over `h` and
+            // journalSlotB here once branch h-app is merged; until then the board shows its banner and idles.
+            Thread.Sleep(Timeout.Infinite);
+        }
+    }
+}
