@@ -45,8 +45,11 @@ namespace Terminal.Boards.Esp32
             RamJournalStorage journalSlotB = new RamJournalStorage();
 
             h.Display.Show(new string[] { "Terminal", "starting..." });
-            // FIRMWARE APPLICATION: construct and run Terminal.Firmware.Core.App.TerminalApplication over `h` and
-            // journalSlotB here once branch h-app is merged; until then the board shows its banner and idles.
+            // FIRMWARE APPLICATION (branch h-app, not merged here): construct and run it at this line, i.e.
+            //   new Terminal.Firmware.Core.App.TerminalApplication(h, configuration, kernels, host, pinCipher)
+            // with the TerminalConfiguration loaded from the settings storage, the PaymentKernels (contact kernel,
+            // Entry Point), a SessionPaymentHost over HostSession (journal slots h.JournalStorage and journalSlotB) and the OnlinePinCipher.
+            // Until then the board only shows its banner.
             Thread.Sleep(Timeout.Infinite);
         }
     }

@@ -45,8 +45,11 @@ namespace Terminal.Boards.Linux
             using LinuxBoard board = LinuxBoard.Open(config);
             TerminalHardware hardware = board.Hardware;
             hardware.Display.Show(new[] { "Terminal", "starting..." });
-            // FIRMWARE APPLICATION: construct and run Terminal.Firmware.Core.App.TerminalApplication over `hardware`
-            // (and board.JournalSlotB) here once branch h-app is merged; until then the board only shows its banner.
+            // FIRMWARE APPLICATION (branch h-app, not merged here): construct and run it at this line, i.e.
+            //   new Terminal.Firmware.Core.App.TerminalApplication(hardware, configuration, kernels, host, pinCipher)
+            // with the TerminalConfiguration loaded from the settings storage, the PaymentKernels (contact kernel,
+            // Entry Point), a SessionPaymentHost over HostSession (journal slots JournalStorage and board.JournalSlotB) and the OnlinePinCipher.
+            // Until then the board only shows its banner.
             Console.WriteLine("board ready; the firmware application is not linked in yet");
             return 0;
         }
