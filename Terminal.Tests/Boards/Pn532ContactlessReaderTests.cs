@@ -154,6 +154,36 @@ public class Pn532ContactlessReaderTests
     }
 
     [Fact]
+    public void PresenceCheckPollsOnceAndActivateUsesItsCard()
+    {
+        var chip = new FakePn532();
+        var reader = new Pn532ContactlessReader(chip, 5);
+        Assert.False(reader.IsCardInField);
+        Assert.Equal(1, chip.Polls);
+        chip.Field.Add(new FakePn532.Tag { Card = Card() });
+        Assert.True(reader.IsCardInField);
+        Assert.True(reader.IsCardInField);       // still pending: no new poll
+        Assert.Equal(2, chip.Polls);
+        Assert.Equal(ProtocolActivationResult.CardActivated, reader.Activate());
+        Assert.Equal(2, chip.Polls);             // the card found by the presence check
+        Assert.Equal(0x90, reader.Card.Transmit(SelectPpse)[^2]);
+        reader.FieldOff(0);
+        Assert.Equal(ProtocolActivationResult.CardActivated, reader.Activate());
+        Assert.Equal(3, chip.Polls);             // after field off, a fresh poll
+    }
+
+    [Fact]
+    public void PresenceCheckReportsACollisionToActivate()
+    {
+        var chip = new FakePn532();
+        chip.Field.Add(new FakePn532.Tag { Card = Card() });
+        chip.Field.Add(new FakePn532.Tag { Card = Card() });
+        var reader = new Pn532ContactlessReader(chip, 5);
+        Assert.True(reader.IsCardInField);
+        Assert.Equal(ProtocolActivationResult.Collision, reader.Activate());
+    }
+
+    [Fact]
     public void FieldOffReleasesTheCardAndClosesItsChannel()
     {
         var chip = new FakePn532();

@@ -18,6 +18,7 @@ namespace Terminal.Firmware.Core.Readers.Pn532
         private readonly IPn532Port _port;
         private readonly int _pollAttempts;
         private Pn532CardChannel _channel;
+        private ProtocolActivationResult _pending = ProtocolActivationResult.NoCard;
 
         /// <summary>
         /// Creates the reader. Each <see cref="Activate"/> polls up to <paramref name="pollAttempts"/> times (each
@@ -37,56 +38,85 @@ namespace Terminal.Firmware.Core.Readers.Pn532
         /// <summary>The channel to the card of the last successful <see cref="Activate"/>, or null.</summary>
         public ICardChannel Card { get { return _channel; } }
 
+        /// <summary>
+        /// One poll: true when a card (or two: a collision) answered. A card found here is kept activated and the
+        /// next <see cref="Activate"/> returns it without polling again, so the application can poll tap, insert and
+        /// swipe in one loop (the IContactlessPresence idea of the firmware application) and start Entry Point only
+        /// when a card is there.
+        /// </summary>
+        public bool IsCardInField
+        {
+            get
+            {
+                if (_pending != ProtocolActivationResult.NoCard) return true;
+                Close();
+                Target = null;
+                _pending = PollOnce();
+                return _pending != ProtocolActivationResult.NoCard;
+            }
+        }
+
         /// <summary>Field on, poll, activate one ISO 14443-4 card (Book B 3.2.1.3).</summary>
         public ProtocolActivationResult Activate()
         {
+            ProtocolActivationResult pending = _pending;
+            _pending = ProtocolActivationResult.NoCard;
+            if (pending != ProtocolActivationResult.NoCard) return pending;
             Close();
             Target = null;
             for (int attempt = 0; attempt < _pollAttempts; attempt++)
             {
-                byte[] answer;
-                try
-                {
-                    _port.SetField(true);
-                    answer = _port.ListPassiveTypeA(2);
-                }
-                catch (System.Exception)
-                {
-                    // A broken link looks like an empty field; the next attempt tries again.
-                    continue;
-                }
-                Pn532TypeATarget target;
-                try
-                {
-                    target = Pn532TypeATarget.Decode(answer);
-                }
-                catch (Pn532FormatException)
-                {
-                    continue;
-                }
-                if (target == null) continue;
-                if (target.TargetCount > 1)
-                {
-                    ReleaseQuietly(0);
-                    return ProtocolActivationResult.Collision;
-                }
-                if (!target.SupportsIso14443_4)
-                {
-                    // Not an EMV card (a MIFARE Classic tag, for example): ignore it and keep polling.
-                    ReleaseQuietly(target.TargetNumber);
-                    continue;
-                }
-                Target = target;
-                _channel = new Pn532CardChannel(_port, target.TargetNumber);
-                return ProtocolActivationResult.CardActivated;
+                ProtocolActivationResult result = PollOnce();
+                if (result != ProtocolActivationResult.NoCard) return result;
             }
             return ProtocolActivationResult.NoCard;
+        }
+
+        /// <summary>One InListPassiveTarget for up to two targets; activates an ISO 14443-4 card when one is alone.</summary>
+        private ProtocolActivationResult PollOnce()
+        {
+            byte[] answer;
+            try
+            {
+                _port.SetField(true);
+                answer = _port.ListPassiveTypeA(2);
+            }
+            catch (System.Exception)
+            {
+                // A broken link looks like an empty field; the next poll tries again.
+                return ProtocolActivationResult.NoCard;
+            }
+            Pn532TypeATarget target;
+            try
+            {
+                target = Pn532TypeATarget.Decode(answer);
+            }
+            catch (Pn532FormatException)
+            {
+                return ProtocolActivationResult.NoCard;
+            }
+            if (target == null) return ProtocolActivationResult.NoCard;
+            if (target.TargetCount > 1)
+            {
+                ReleaseQuietly(0);
+                return ProtocolActivationResult.Collision;
+            }
+            if (!target.SupportsIso14443_4)
+            {
+                // Not an EMV card (a MIFARE Classic tag, for example): ignore it.
+                ReleaseQuietly(target.TargetNumber);
+                return ProtocolActivationResult.NoCard;
+            }
+            Target = target;
+            _channel = new Pn532CardChannel(_port, target.TargetNumber);
+            return ProtocolActivationResult.CardActivated;
         }
 
         /// <summary>Releases the card and switches the field off; the hold time is the caller's to wait.</summary>
         public void FieldOff(int holdTime)
         {
             if (_channel != null) ReleaseQuietly(_channel.Target);
+            _pending = ProtocolActivationResult.NoCard;
             Close();
             try
             {
