@@ -58,7 +58,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
 
         /// <summary>
         /// The terminal data of one activation (Book B 3.4.1.1): the terminal parameters, '9F02' / '9F03' (n 12), '9C',
-        /// '9A', '9F21', '9F37' from the activation data and a TVR of all zero.
+        /// '9A', '9F21', '9F37' from the activation data, the reader's '9F09' and a TVR of all zero.
         /// </summary>
         public TerminalData BuildTerminalData(KernelActivationData data)
         {
@@ -72,6 +72,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             terminal.Set(0x9A, Util.Bytes.Copy(request.Date));
             terminal.Set(0x9F21, Util.Bytes.Copy(request.Time));
             terminal.Set(0x9F37, data.UnpredictableNumber);
+            if (_configuration.ApplicationVersion != null) terminal.Set(0x9F09, Util.Bytes.Copy(_configuration.ApplicationVersion));
             terminal.Set(0x95, new byte[5]);
             return terminal;
         }

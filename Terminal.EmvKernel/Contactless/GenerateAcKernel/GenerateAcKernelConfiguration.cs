@@ -26,6 +26,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             TransactionLimitNoOnDeviceCvm = Absent;
             TransactionLimitOnDeviceCvm = Absent;
             RelayResistance = new RelayResistanceParameters();
+            ApplicationVersion = new byte[] { 0x00, 0x02 };
             Clock = new SystemKernelClock();
             Random = new PlatformRandomSource();
         }
@@ -62,6 +63,9 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
 
         /// <summary>'DF8125' Reader Contactless Transaction Limit (On-device CVM), minor units, or <see cref="Absent"/>.</summary>
         public long TransactionLimitOnDeviceCvm { get; set; }
+
+        /// <summary>'9F09' Application Version Number of the reader (C-2 default 00 02), set in the terminal data at activation.</summary>
+        public byte[] ApplicationVersion { get; set; }
 
         /// <summary>'DF8120' Terminal Action Code - Default (5 bytes), or null (zeros).</summary>
         public byte[] TacDefault { get; set; }

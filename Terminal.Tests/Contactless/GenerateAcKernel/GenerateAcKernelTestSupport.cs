@@ -142,8 +142,12 @@ internal static class GenerateAcKernelTestSupport
         public long RelayMicroseconds { get; set; } = 6000;
         public byte[] LostResponse { get; private set; }
 
+        /// <summary>A new tap of a card that was in the field before: power it up again (nothing selected) at the first command.</summary>
+        public bool ResetCardFirst { get; set; }
+
         public byte[] Transmit(byte[] command)
         {
+            if (ResetCardFirst && Commands.Count == 0 && card is VirtualCard v) v.Reset();
             Commands.Add((byte[])command.Clone());
             int n = Commands.Count - 1;
             if (RemoveBefore >= 0 && n >= RemoveBefore) throw new CardRemovedException(CardRemovedReason.Removed);
