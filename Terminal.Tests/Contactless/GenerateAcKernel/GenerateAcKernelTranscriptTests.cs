@@ -98,8 +98,13 @@ public class GenerateAcKernelTranscriptTests
         Assert.Equal("5E0300", Hex.Encode(r.CvmResults));
         Assert.Equal(OutcomeCvm.ObtainSignature, r.Cvm);
         Assert.Equal("0000000000", Hex.Encode(r.Tvr));
-        // The cryptogram comes from the signature (the answer carries no '9F26'): 8 bytes, in field 55.
-        Assert.Equal(8, r.Transaction.ApplicationCryptogram.Length);
+        // The cryptogram comes from the signature (the answer carries no '9F26'). The ODA vector of this exchange
+        // (oda/mastercard-test-cda.json, recomputed independently) gives the ICC dynamic data:
+        // length 08 || ICC Dynamic Number (8) || CID 40 || AC (8) || Transaction Data Hash Code (20).
+        var vector = SharedVectors.Cases("oda/mastercard-test-cda.json").Single(k => k.Str("id") == "mastercard-test-ef-cda-binaryfoo");
+        byte[] dynamicData = vector.GetProperty("expected").GetProperty("sdad_fields").Bytes("icc_dynamic_data");
+        Assert.Equal(dynamicData[1..9], r.Transaction.Get(0x9F4C));
+        Assert.Equal(dynamicData[10..18], r.Transaction.ApplicationCryptogram);
         Assert.Equal(r.Transaction.ApplicationCryptogram, GenerateAcKernelLibraryCardTests.FindTag(r.AuthorisationData.IccData, 0x9F26));
     }
 }
