@@ -31,6 +31,30 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             Random = new PlatformRandomSource();
         }
 
+        /// <summary>
+        /// A configuration from the per-AID parameters of the kernel configuration file: the TACs, the reader application
+        /// version, the relay resistance parameters ('DF8132'-'DF8137') and the torn transaction log ('DF811D' records,
+        /// 'DF811C' lifetime; no log when 0 records). The other settings keep their defaults.
+        /// </summary>
+        public static GenerateAcKernelConfiguration From(Configuration.AidParameters aid, CaPublicKeyStore caKeys)
+        {
+            if (aid == null) throw new System.ArgumentNullException("aid");
+            GenerateAcKernelConfiguration c = new GenerateAcKernelConfiguration(caKeys);
+            c.TacDenial = aid.TacDenial;
+            c.TacOnline = aid.TacOnline;
+            c.TacDefault = aid.TacDefault;
+            if (aid.ApplicationVersion != null) c.ApplicationVersion = aid.ApplicationVersion;
+            RelayResistanceParameters p = c.RelayResistance;
+            p.MinimumGracePeriod = aid.RelayMinimumGracePeriod;
+            p.MaximumGracePeriod = aid.RelayMaximumGracePeriod;
+            p.ExpectedCapduTransmissionTime = aid.RelayExpectedCapduTime;
+            p.ExpectedRapduTransmissionTime = aid.RelayExpectedRapduTime;
+            p.AccuracyThreshold = aid.RelayAccuracyThreshold;
+            p.MismatchThresholdPercent = aid.RelayMismatchPercent;
+            if (aid.TornLogRecords > 0) c.TornLog = new TornTransactionLog(aid.TornLogRecords, aid.TornLogLifetimeSeconds);
+            return c;
+        }
+
         /// <summary>The CA public keys of the terminal's set (test or live).</summary>
         public CaPublicKeyStore CaKeys { get; private set; }
 
