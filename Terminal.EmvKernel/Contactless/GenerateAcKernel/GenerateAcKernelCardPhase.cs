@@ -173,6 +173,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             read.Recovered = true;
             read.Terminal = record.Terminal;
             read.PdolData = record.PdolData;
+            read.Cvm = record.Cvm;
             return true;
         }
 
@@ -186,7 +187,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             byte[] pan = read.Card.Get(0x5A);
             if (log == null || log.Capacity == 0 || pan == null || cdol1Data == null) return;
             TornTransactionRecord record = new TornTransactionRecord(pan, read.Card.Get(0x5F34), configuration.Clock.Microseconds,
-                read.Terminal, read.PdolData, cdol1Data, requested, cda);
+                read.Terminal, read.PdolData, cdol1Data, requested, cda, read.Cvm);
             read.TornRecordCreated = record;
             TornTransactionRecord evicted = log.Add(record);
             if (evicted != null) Release(read, new TornTransactionRecord[] { evicted });

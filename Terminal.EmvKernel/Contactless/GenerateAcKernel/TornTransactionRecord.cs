@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
 
@@ -17,7 +18,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
         private readonly byte[] _cdol1Data;
 
         internal TornTransactionRecord(byte[] pan, byte[] psn, long createdMicroseconds, TerminalData terminal, byte[] pdolData,
-            byte[] cdol1Data, int requested, bool cdaRequested)
+            byte[] cdol1Data, int requested, bool cdaRequested, OutcomeCvm cvm)
         {
             _pan = Bytes.Copy(pan);
             _psn = Bytes.Copy(psn);
@@ -27,6 +28,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             _cdol1Data = Bytes.Copy(cdol1Data);
             Requested = requested;
             CdaRequested = cdaRequested;
+            Cvm = cvm;
         }
 
         /// <summary>The clock reading when the record was made (microseconds).</summary>
@@ -52,6 +54,9 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
 
         /// <summary>True when GENERATE AC asked for a CDA signature.</summary>
         public bool CdaRequested { get; private set; }
+
+        /// <summary>The CVM chosen for the torn transaction (its CVM Results are in <see cref="Terminal"/>).</summary>
+        public OutcomeCvm Cvm { get; private set; }
 
         /// <summary>True when this record is for the card with <paramref name="pan"/> and <paramref name="psn"/> (either PSN may be absent).</summary>
         public bool IsFor(byte[] pan, byte[] psn)

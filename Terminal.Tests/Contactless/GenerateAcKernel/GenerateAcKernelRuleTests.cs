@@ -110,6 +110,8 @@ public class GenerateAcKernelRuleTests
         var tap = new Tap(NewCard(CardLibrary.Image("mastercard-mchip-offline-cda")));
         GenerateAcKernelResult r = tap.Run(ReferenceTerminal(amount), Indicators(amount), ReaderConfiguration());
         Assert.Equal(cvmResults, Hex.Encode(r.CvmResults));
+        // '9F33' = 'DF8117' 00 || CVM capability ('DF8118' 60 at or over the limit, 'DF8119' 08 under) || 'DF811F' 08.
+        Assert.Equal(amount >= CvmRequiredLimit ? "006008" : "000808", Hex.Encode(r.CardRead.Terminal.Get(0x9F33)));
         Assert.Equal(cvm, r.Cvm);
         Assert.Equal(GenerateAcKernelOutcome.Approved, r.Outcome);
         Assert.Equal(cvm == OutcomeCvm.ObtainSignature, GenerateAcKernelActivation.Map(r).Receipt);
