@@ -46,7 +46,7 @@ namespace Terminal.Firmware.Core.Receipt
         {
             return l == ReceiptLanguage.SimplifiedChinese
                 ? new string[] { "本人确认以上交易,", "同意将其记入本卡账户" }
-                : new string[] { "I ACKNOWLEDGE SATISFACTORY RECEIPT ", "OF RELATIVE GOODS/SERVICES" };
+                : new string[] { "I ACKNOWLEDGE SATISFACTORY RECEIPT OF RELATIVE GOODS/SERVICES" };
         }
 
         internal static string Entry(ReceiptLanguage l, CardEntryMode mode)
@@ -91,6 +91,7 @@ namespace Terminal.Firmware.Core.Receipt
         internal static string Balanced(ReceiptLanguage l) { return Pick(l, "BALANCED", "对账平"); }
         internal static string NotBalanced(ReceiptLanguage l) { return Pick(l, "NOT BALANCED", "对账不平"); }
         internal static string NoAnswer(ReceiptLanguage l) { return Pick(l, "NO ANSWER", "无应答"); }
+        internal static string Refused(ReceiptLanguage l) { return Pick(l, "REFUSED", "拒绝"); }
         internal static string Uploaded(ReceiptLanguage l) { return Pick(l, "UPLOADED:", "批上送笔数:"); }
         internal static string HostResponse(ReceiptLanguage l) { return Pick(l, "HOST RESPONSE:", "主机应答码:"); }
         internal static string Settled(ReceiptLanguage l) { return Pick(l, "FUNDS SETTLED", "结算成功"); }

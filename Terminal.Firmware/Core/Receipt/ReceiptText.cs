@@ -103,7 +103,7 @@ namespace Terminal.Firmware.Core.Receipt
                     cols += CharColumns(text[end]);
                     end++;
                 }
-                if (end < text.Length && lastSpace > start) end = lastSpace;
+                if (end < text.Length && text[end] != ' ' && lastSpace > start) end = lastSpace;
                 if (end == start) end = start + 1;          // a character wider than the room: emit it anyway
                 lines.Add(string.Concat(pad, text.Substring(start, end - start).TrimEnd()));
                 start = end;
@@ -121,13 +121,13 @@ namespace Terminal.Firmware.Core.Receipt
             for (int i = 0; i < phrases.Length; i++)
             {
                 string p = phrases[i];
-                if (line.Length > 0 && Columns(line) + Columns(p) <= width)
+                if (line.Length > 0 && Columns(line) + Columns(p.TrimEnd()) <= width)
                 {
                     line = string.Concat(line, p);
                     continue;
                 }
                 if (line.Length > 0) lines.Add(line.TrimEnd());
-                if (Columns(p) <= width)
+                if (Columns(p.TrimEnd()) <= width)
                 {
                     line = p;
                 }
