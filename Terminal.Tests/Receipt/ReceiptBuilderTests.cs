@@ -1,3 +1,5 @@
+using Terminal.Firmware.Core.Ui;
+using Terminal.Firmware.Core.App;
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.Receipt;
@@ -20,7 +22,7 @@ public class ReceiptBuilderTests
     {
         Merchant = new ReceiptMerchant("TEST SHOP", "123456789012345", "12345678"),
         Kind = TransactionKind.Sale,
-        EntryMode = CardEntryMode.Chip,
+        EntryMode = EntryMode.Contact,
         CardNumber = "6225880123451234",              // set in full: kept masked 622588******1234
         ApplicationLabel = "UnionPay Debit",
         Aid = Hex.Decode("A000000333010101"),
@@ -79,13 +81,13 @@ public class ReceiptBuilderTests
             "RECEIPT OF RELATIVE",
             "GOODS/SERVICES",
         };
-        Assert.Equal(expected, ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Merchant, ReceiptLanguage.English, 32));
+        Assert.Equal(expected, ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Merchant, Language.English, 32));
     }
 
     [Fact]
     public void English_customer_copy_has_no_signature_block()
     {
-        string[] lines = ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Customer, ReceiptLanguage.English, 32);
+        string[] lines = ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Customer, Language.English, 32);
         Assert.Equal("         CUSTOMER COPY", lines[1]);
         Assert.Equal("CVM:                      1E0300", lines[^2]);
         Assert.Equal("--------------------------------", lines[^1]);
@@ -132,7 +134,7 @@ public class ReceiptBuilderTests
             "本人确认以上交易,",                 // 17 columns; with the next phrase (20) it would be 37 > 32
             "同意将其记入本卡账户",
         };
-        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, ReceiptLanguage.SimplifiedChinese, 32));
+        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, Language.SimplifiedChinese, 32));
     }
 
     // A PIN-verified contactless void at 48 columns (80 mm paper): negative amount, original trace, no signature;
@@ -144,7 +146,7 @@ public class ReceiptBuilderTests
         {
             Merchant = new ReceiptMerchant("测试商店", "123456789012345", "12345678"),
             Kind = TransactionKind.Void,
-            EntryMode = CardEntryMode.Contactless,
+            EntryMode = EntryMode.Contactless,
             CardNumber = "6225880123451234",
             Approved = true,
             AuthorisationCode = "654321",
@@ -179,7 +181,7 @@ public class ReceiptBuilderTests
             "------------------------------------------------",
             "无需签名",
         };
-        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, ReceiptLanguage.SimplifiedChinese, 48));
+        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, Language.SimplifiedChinese, 48));
     }
 
     // A declined swipe: no EMV block, the response code after DECLINED, no signature block on either copy.
@@ -190,7 +192,7 @@ public class ReceiptBuilderTests
         {
             Merchant = new ReceiptMerchant("A VERY LONG MERCHANT NAME THAT WRAPS", "123456789012345", "12345678"),
             Kind = TransactionKind.Refund,
-            EntryMode = CardEntryMode.Fallback,
+            EntryMode = EntryMode.Fallback,
             CardNumber = "4761739000000152",
             Approved = false,
             ResponseCode = "51",
@@ -221,13 +223,13 @@ public class ReceiptBuilderTests
             "RESULT:              DECLINED 51",
             "--------------------------------",
         };
-        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, ReceiptLanguage.English, 32));
+        Assert.Equal(expected, ReceiptBuilder.Build(d, ReceiptCopy.Merchant, Language.English, 32));
     }
 
     [Fact]
     public void Both_copies_come_merchant_first()
     {
-        string[][] both = ReceiptBuilder.BuildBoth(SignatureSale(), ReceiptLanguage.SimplifiedChinese, 32);
+        string[][] both = ReceiptBuilder.BuildBoth(SignatureSale(), Language.SimplifiedChinese, 32);
         Assert.Equal("            商户存根", both[0][1]);
         Assert.Equal("           持卡人存根", both[1][1]);   // 10 columns: (32 - 10) / 2 = 11
         Assert.Contains("持卡人签名:", both[0]);
@@ -239,7 +241,7 @@ public class ReceiptBuilderTests
     {
         var d = new ReceiptData { CardNumber = "6225880123451234" };
         Assert.Equal("622588******1234", d.CardNumber);
-        string all = string.Join("\n", ReceiptBuilder.Build(d, ReceiptCopy.Merchant, ReceiptLanguage.English, 48));
+        string all = string.Join("\n", ReceiptBuilder.Build(d, ReceiptCopy.Merchant, Language.English, 48));
         Assert.DoesNotContain("6225880123451234", all);
     }
 
@@ -248,13 +250,13 @@ public class ReceiptBuilderTests
     [InlineData(65)]
     public void Width_outside_24_to_64_is_refused(int width)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Merchant, ReceiptLanguage.English, width));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReceiptBuilder.Build(SignatureSale(), ReceiptCopy.Merchant, Language.English, width));
     }
 
     [Fact]
     public void Null_data_is_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => ReceiptBuilder.Build(null!, ReceiptCopy.Merchant, ReceiptLanguage.English, 32));
+        Assert.Throws<ArgumentNullException>(() => ReceiptBuilder.Build(null!, ReceiptCopy.Merchant, Language.English, 32));
     }
 
     // Book 3 Annex C3: CVM codes 1E signature, 03 / 05 PIN by ICC and signature; result 01 = failed.

@@ -1,3 +1,5 @@
+using Terminal.Firmware.Core.Ui;
+using Terminal.Firmware.Core.App;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.Receipt;
@@ -36,7 +38,7 @@ public class ReceiptFromOutcomeTests
         Assert.Equal("00", d.ResponseCode);
         Assert.True(d.SignatureRequired);
 
-        string[] merchant = ReceiptBuilder.Build(d, ReceiptCopy.Merchant, ReceiptLanguage.English, 32);
+        string[] merchant = ReceiptBuilder.Build(d, ReceiptCopy.Merchant, Language.English, 32);
         Assert.Contains("CARD NO.:       476173******0152", merchant);
         Assert.Contains("CARDHOLDER SIGNATURE:", merchant);
         Assert.Contains("TVR:                  0000200000", merchant);

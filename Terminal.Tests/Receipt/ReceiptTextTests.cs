@@ -1,3 +1,5 @@
+using Terminal.Firmware.Core.Ui;
+using Terminal.Firmware.Core.App;
 using System.Collections;
 using CsCheck;
 using Terminal.Firmware.Core.Receipt;

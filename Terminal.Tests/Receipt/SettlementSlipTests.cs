@@ -1,3 +1,5 @@
+using Terminal.Firmware.Core.Ui;
+using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.Receipt;
@@ -54,7 +56,7 @@ public class SettlementSlipTests
             "HOST RESPONSE:                00",
             "         FUNDS SETTLED",            // 13: 9 spaces
         };
-        Assert.Equal(expected, SettlementSlip.Build(result.Report, Merchant, When, ReceiptLanguage.English, 32));
+        Assert.Equal(expected, SettlementSlip.Build(result.Report, Merchant, When, Language.English, 32));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public class SettlementSlipTests
             "原因:               主机拒绝结算",  // 5 + 15 + 12
             "批次未关闭,请稍后重新结算",         // 25 columns: one line
         };
-        Assert.Equal(expected, SettlementSlip.Build(result.Report, Merchant, When, ReceiptLanguage.SimplifiedChinese, 32));
+        Assert.Equal(expected, SettlementSlip.Build(result.Report, Merchant, When, Language.SimplifiedChinese, 32));
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public class SettlementSlipTests
         _host.Link.Close();
         _host.Link.FailConnects = 1;
         SettlementResult result = _host.Session.Settle(SessionTestData.TerminalFields());
-        string[] lines = SettlementSlip.Build(result.Report, Merchant, When, ReceiptLanguage.English, 32);
+        string[] lines = SettlementSlip.Build(result.Report, Merchant, When, Language.English, 32);
         Assert.Equal(new[]
         {
             "TOTALS:                NO ANSWER",  // the 0500 was counted as an attempt but no 0510 came: no host response line
@@ -112,6 +114,6 @@ public class SettlementSlipTests
     [Fact]
     public void Null_report_is_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => SettlementSlip.Build(null!, Merchant, When, ReceiptLanguage.English, 32));
+        Assert.Throws<ArgumentNullException>(() => SettlementSlip.Build(null!, Merchant, When, Language.English, 32));
     }
 }

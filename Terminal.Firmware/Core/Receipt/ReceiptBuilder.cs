@@ -1,3 +1,5 @@
+using Terminal.Firmware.Core.App;
+using Terminal.Firmware.Core.Ui;
 using System;
 using System.Collections;
 using Terminal.EmvKernel.DataObjects;
@@ -25,18 +27,19 @@ namespace Terminal.Firmware.Core.Receipt
         /// <summary>The receipt's lines, each at most <paramref name="width"/> columns.</summary>
         /// <exception cref="ArgumentNullException">When <paramref name="data"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">When <paramref name="width"/> is outside 24..64.</exception>
-        public static string[] Build(ReceiptData data, ReceiptCopy copy, ReceiptLanguage language, int width)
+        public static string[] Build(ReceiptData data, ReceiptCopy copy, Language language, int width)
         {
             if (data == null) throw new ArgumentNullException("data");
             ReceiptText.CheckWidth(width);
-            ReceiptLanguage l = language;
+            Language l = language;
             ArrayList lines = new ArrayList();
             lines.Add(ReceiptText.Center(ReceiptLabels.Title(l), width));
             lines.Add(ReceiptText.Center(ReceiptLabels.Copy(l, copy), width));
+            if (data.Duplicate) lines.Add(ReceiptText.Center(ReceiptLabels.Duplicate(l), width));
             AddMerchant(lines, data.Merchant, l, width);
 
             ReceiptText.Pair(lines, ReceiptLabels.CardNumber(l), data.CardNumber, width);
-            ReceiptText.Pair(lines, ReceiptLabels.EntryMode(l), ReceiptLabels.Entry(l, data.EntryMode), width);
+            ReceiptText.Pair(lines, ReceiptLabels.EntryModeLabel(l), ReceiptLabels.Entry(l, data.EntryMode), width);
             ReceiptText.Pair(lines, ReceiptLabels.TransactionType(l), ReceiptLabels.Kind(l, data.Kind), width);
             ReceiptText.Pair(lines, ReceiptLabels.BatchNumber(l), ReceiptText.ZeroPad(data.BatchNumber, 6), width);
             ReceiptText.Pair(lines, ReceiptLabels.TraceNumber(l), ReceiptText.ZeroPad(data.TraceNumber, 6), width);
@@ -70,7 +73,7 @@ namespace Terminal.Firmware.Core.Receipt
         }
 
         /// <summary>Both copies, merchant first (the order they are printed in).</summary>
-        public static string[][] BuildBoth(ReceiptData data, ReceiptLanguage language, int width)
+        public static string[][] BuildBoth(ReceiptData data, Language language, int width)
         {
             return new string[][]
             {
@@ -89,7 +92,7 @@ namespace Terminal.Firmware.Core.Receipt
         }
 
         /// <summary>The merchant block between two rules; shared with the settlement slip.</summary>
-        internal static void AddMerchant(ArrayList lines, ReceiptMerchant merchant, ReceiptLanguage l, int width)
+        internal static void AddMerchant(ArrayList lines, ReceiptMerchant merchant, Language l, int width)
         {
             lines.Add(ReceiptText.Rule('-', width));
             if (merchant != null)
@@ -108,7 +111,7 @@ namespace Terminal.Firmware.Core.Receipt
             return data.Kind == TransactionKind.Void || data.Kind == TransactionKind.Refund ? -data.Amount : data.Amount;
         }
 
-        private static string ResultText(ReceiptData data, ReceiptLanguage l)
+        private static string ResultText(ReceiptData data, Language l)
         {
             string text = data.Approved ? ReceiptLabels.Approved(l) : ReceiptLabels.Declined(l);
             if (data.ResponseCode == null || data.Approved) return text;
@@ -116,7 +119,7 @@ namespace Terminal.Firmware.Core.Receipt
         }
 
         /// <summary>The EMV block after a rule, only when the card was read by chip or contactless.</summary>
-        private static void AddEmv(ArrayList lines, ReceiptData data, ReceiptLanguage l, int width)
+        private static void AddEmv(ArrayList lines, ReceiptData data, Language l, int width)
         {
             if (data.Aid == null && data.ApplicationLabel == null && data.Tvr == null && data.ApplicationCryptogram == null) return;
             lines.Add(ReceiptText.Rule('-', width));

@@ -1,3 +1,4 @@
+using Terminal.Firmware.Core.App;
 using System;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
@@ -16,11 +17,11 @@ namespace Terminal.Firmware.Core.Receipt
     {
         private string _cardNumber;
 
-        /// <summary>An empty receipt: sale, chip, not approved, no card data.</summary>
+        /// <summary>An empty receipt: sale, contact chip, not approved, no card data.</summary>
         public ReceiptData()
         {
             Kind = TransactionKind.Sale;
-            EntryMode = CardEntryMode.Chip;
+            EntryMode = EntryMode.Contact;
         }
 
         /// <summary>Merchant name and number, terminal number.</summary>
@@ -30,7 +31,7 @@ namespace Terminal.Firmware.Core.Receipt
         public TransactionKind Kind { get; set; }
 
         /// <summary>How the card was read.</summary>
-        public CardEntryMode EntryMode { get; set; }
+        public EntryMode EntryMode { get; set; }
 
         /// <summary>
         /// Card number, masked: a value set here is masked at once (first 6 and last 4 digits visible,
@@ -89,6 +90,9 @@ namespace Terminal.Firmware.Core.Receipt
 
         /// <summary>For a void: the trace number of the voided transaction (原凭证号); 0 to leave the line out.</summary>
         public int OriginalTraceNumber { get; set; }
+
+        /// <summary>True for a reprint: a "DUPLICATE" (重打印凭证) line under the copy name.</summary>
+        public bool Duplicate { get; set; }
 
         /// <summary>Local date and time of the transaction.</summary>
         public DateTime DateTime { get; set; }

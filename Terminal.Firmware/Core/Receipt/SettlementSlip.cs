@@ -1,3 +1,4 @@
+using Terminal.Firmware.Core.Ui;
 using System;
 using System.Collections;
 using Terminal.Firmware.Core.HostLink.Session;
@@ -15,11 +16,11 @@ namespace Terminal.Firmware.Core.Receipt
         /// <summary>The slip's lines, each at most <paramref name="width"/> columns.</summary>
         /// <exception cref="ArgumentNullException">When <paramref name="report"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">When <paramref name="width"/> is outside 24..64.</exception>
-        public static string[] Build(SettlementReport report, ReceiptMerchant merchant, DateTime when, ReceiptLanguage language, int width)
+        public static string[] Build(SettlementReport report, ReceiptMerchant merchant, DateTime when, Language language, int width)
         {
             if (report == null) throw new ArgumentNullException("report");
             ReceiptText.CheckWidth(width);
-            ReceiptLanguage l = language;
+            Language l = language;
             ArrayList lines = new ArrayList();
             lines.Add(ReceiptText.Center(ReceiptLabels.SettlementTitle(l), width));
             ReceiptBuilder.AddMerchant(lines, merchant, l, width);
@@ -69,7 +70,7 @@ namespace Terminal.Firmware.Core.Receipt
             return string.Concat(name, new string(' ', gap1), count, new string(' ', gap2), amount);
         }
 
-        private static string VerdictText(SettlementReport report, ReceiptLanguage l)
+        private static string VerdictText(SettlementReport report, Language l)
         {
             if (report.HostResponseCode == null && report.UploadedCount == 0 && !report.Settled) return ReceiptLabels.NoAnswer(l);
             switch (report.FirstVerdict)
