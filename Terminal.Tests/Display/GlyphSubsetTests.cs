@@ -149,3 +149,30 @@ public class GlyphSubsetTests
         throw new InvalidOperationException("repository root (nf.proj) not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>The IDisplay over the framebuffer.</summary>
+public class FramebufferDisplayTests
+{
+    private sealed class Frames : IFrameSink
+    {
+        public List<byte[]> Sent { get; } = new();
+        public void Send(MonoFramebuffer frame) => Sent.Add((byte[])frame.Buffer.Clone());
+    }
+
+    // 64 rows / 13 = 4 lines; 128 px / 6 = 21 ASCII columns.
+    [Fact]
+    public void Shows_lines_in_13_pixel_rows_and_sends_each_frame()
+    {
+        var fb = new MonoFramebuffer();
+        var sink = new Frames();
+        var display = new FramebufferDisplay(fb, sink);
+        Assert.Equal((4, 21), (display.Rows, display.Columns));
+        display.Show(new[] { "1", "卡", "x", "y", "fifth line is dropped" });
+        Assert.Single(sink.Sent);
+        Assert.True(fb.GetPixel(0, 0 + 10));        // '1' bottom bar: row 10 of line 0
+        Assert.True(fb.GetPixel(0, 13 + 5));        // '卡' long stroke: row 5 of line 1
+        Assert.False(fb.GetPixel(0, 52 + 5));       // nothing in the 12 rows under the 4th line
+        display.Show(Array.Empty<string>());
+        Assert.All(sink.Sent[1], b => Assert.Equal(0, b));
+    }
+}
