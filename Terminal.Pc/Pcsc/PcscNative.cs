@@ -5,7 +5,7 @@ namespace Terminal.Pc.Pcsc;
 /// <summary>
 /// P/Invoke declarations of the PC/SC API in pcsc-lite (Linux, <c>libpcsclite.so.1</c>). pcsc-lite defines
 /// <c>DWORD</c> as <c>unsigned long</c> and <c>LONG</c>, <c>SCARDCONTEXT</c> and <c>SCARDHANDLE</c> as <c>long</c>
-/// (pcsclite.h / wintypes.h), so on 64-bit Linux they are 8 bytes, not the 4 of Windows' winscard: they are
+/// (pcsclite.h / wintypes.h of pcsc-lite 1.9.9; only macOS uses 32-bit types), so on 64-bit Linux they are 8 bytes, not the 4 of Windows' winscard: they are
 /// <see cref="nuint"/> and <see cref="nint"/> here, which are 8 bytes on 64-bit and 4 on 32-bit Linux, as
 /// <c>long</c> is. Return codes are <c>LONG</c> holding the 32-bit SCARD_* value (compare the low 32 bits).
 /// </summary>
