@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Host dependencies of the PC/SC test (docs/pcsc.md): pcscd, the vpcd virtual reader driver
-# (vsmartcard-vpcd) and scriptor (pcsc-tools). Installs what is missing and starts pcscd if it is not running.
+# Host dependencies of the tests: for the PC/SC test (docs/pcsc.md) pcscd, the vpcd virtual reader driver
+# (vsmartcard-vpcd) and scriptor (pcsc-tools); for the display glyph table check (docs/display-font.md) the
+# WenQuanYi bitmap font (xfonts-wqy). Installs what is missing and starts pcscd if it is not running.
 # Idempotent and quick when everything is already there (no apt-get update then).
-# Under CI=true any failure is fatal; elsewhere it prints a warning and exits 0, and the PC/SC test skips.
+# Under CI=true any failure is fatal; elsewhere it prints a warning and exits 0, and the PC/SC and font tests skip.
 set -uo pipefail
 
-PACKAGES="pcscd vsmartcard-vpcd pcsc-tools"
+PACKAGES="pcscd vsmartcard-vpcd pcsc-tools xfonts-wqy"
 PCSCD_LOG=/tmp/terminal-pcscd.log
 VPCD_PORT=35963
 
 say() { echo "install-deps: $*"; }
 give_up() {
   if [ "${CI:-}" = "true" ]; then say "ERROR: $*" >&2; exit 1; fi
-  say "WARNING: $* (the PC/SC test will skip)" >&2; exit 0
+  say "WARNING: $* (the PC/SC and display font tests will skip)" >&2; exit 0
 }
 
 missing=""
