@@ -261,16 +261,16 @@ public sealed class InterimTerminal
         if (o != null)
         {
             r.MaskedPan = o.MaskedPan;
-            r.Aid = Hex.Encode(o.Get(0x84) ?? o.Get(0x4F));
+            r.Aid = HexOrNull(o.Get(0x84) ?? o.Get(0x4F));
             byte[] label = o.Get(0x50);
             r.Label = label == null ? null : Encoding.ASCII.GetString(label);
             r.Decision = OutcomeNames.Of(o.Decision);
             r.Reason = OutcomeNames.Of(o.Reason);
-            r.Tvr = Hex.Encode(o.Tvr);
-            r.Tsi = Hex.Encode(o.Tsi);
-            r.Cvm = Hex.Encode(o.CvmResults);
-            r.Cryptogram = Hex.Encode(o.ApplicationCryptogram);
-            r.Cid = Hex.Encode(o.Cid);
+            r.Tvr = HexOrNull(o.Tvr);
+            r.Tsi = HexOrNull(o.Tsi);
+            r.Cvm = HexOrNull(o.CvmResults);
+            r.Cryptogram = HexOrNull(o.ApplicationCryptogram);
+            r.Cid = HexOrNull(o.Cid);
             r.Arc = o.Arc == null ? null : Encoding.ASCII.GetString(o.Arc);
         }
         if (_host.Last != null)
@@ -284,6 +284,8 @@ public sealed class InterimTerminal
         }
         return r;
     }
+
+    private static string HexOrNull(byte[] value) => value == null || value.Length == 0 ? null : Hex.Encode(value);
 
     private string[] ResultText(TransactionOutcome o, string outcome)
     {
