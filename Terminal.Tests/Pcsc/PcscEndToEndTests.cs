@@ -11,6 +11,7 @@ namespace Terminal.Tests.Pcsc;
 /// (a plain PC/SC client) selects the PPSE and then the AID listed in it. Needs scripts/install-deps.sh.
 /// The tests of this class share the one vpcd slot; xunit runs them one after the other.
 /// </summary>
+[Collection(nameof(PcscSlot))]
 public class PcscEndToEndTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);

@@ -24,6 +24,15 @@ internal static class PcscEnvironment
         return scriptor;
     }
 
+    /// <summary>pcscd with vpcd listening and libpcsclite.so.1 loadable (for the P/Invoke reader); skips or fails as above.</summary>
+    public static void RequirePcscd()
+    {
+        Require(OperatingSystem.IsLinux() && VpcdListening(),
+            $"pcscd with vsmartcard-vpcd is not listening on 127.0.0.1:{VpcdPort}");
+        Require(System.Runtime.InteropServices.NativeLibrary.TryLoad("libpcsclite.so.1", out nint handle) && handle != 0,
+            "libpcsclite.so.1 (Debian package libpcsclite1, a dependency of pcscd) cannot be loaded");
+    }
+
     private static void Require(bool condition, string what)
     {
         if (condition) return;
