@@ -29,21 +29,23 @@ public static class EmulatorCommand
         var script = new Option<FileInfo>("--script") { Description = "run this scenario file without a human (see README.md)" };
         var record = new Option<FileInfo>("--record") { Description = "write the JSON transaction record here" };
         var trace = new Option<bool>("--trace") { Description = "print each kernel run's APDU trace with names decoded (PAN masked)" };
+        var language = new Option<string>("--language") { Description = "en or zh (default: the terminal configuration's)" };
+        language.AcceptOnlyFromAmong("en", "zh");
         var host = new Option<string>("--host") { Description = "host:port of a running host simulator (default: one in this process)" };
         var library = new Option<DirectoryInfo>("--library") { Description = "test-card library (default: the nearest cards/ folder)" };
-        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library };
+        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library, language };
         int code = Usage;
         root.SetAction(parse =>
         {
             code = Execute(parse.GetValue(script), parse.GetValue(record), parse.GetValue(trace), parse.GetValue(host),
-                parse.GetValue(library), output, error);
+                parse.GetValue(library), parse.GetValue(language), output, error);
             return code;
         });
         int parseCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return parseCode != 0 && code == Usage ? Usage : code;
     }
 
-    private static int Execute(FileInfo script, FileInfo recordFile, bool trace, string host, DirectoryInfo library, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo script, FileInfo recordFile, bool trace, string host, DirectoryInfo library, string language, TextWriter output, TextWriter error)
     {
         string dir = library?.FullName ?? CardLoader.FindLibrary();
         if (dir == null || !File.Exists(Path.Combine(dir, "pki", "test-ca-keys.txt")))
@@ -51,7 +53,7 @@ public static class EmulatorCommand
             error.WriteLine("no test-card library found (cards/ with pki/test-ca-keys.txt); pass --library <dir>");
             return Usage;
         }
-        var options = new EmulatorOptions { Library = dir, Host = host, Trace = trace ? output : null, Log = output };
+        var options = new EmulatorOptions { Library = dir, Host = host, Trace = trace ? output : null, Log = output, Language = language };
         try
         {
             if (script == null) return Interactive(options, output);
@@ -70,9 +72,6 @@ public static class EmulatorCommand
             var session = new EmulatorSession(new ScriptedInput(steps), options, new TranscriptRenderer(output));
             RunRecord run = session.Run();
             run.Scenario = script.Name;
-            foreach (TransactionRecord t in run.Transactions)
-                output.WriteLine("transaction " + t.Number + ": " + t.Outcome + " (" + (t.EntryMode ?? "no card") + ", " + (t.Card ?? "-") + ", "
-                    + (t.Decision ?? "-") + ")");
             int passed = run.Expectations.Count(e => e.Passed);
             output.WriteLine((run.Passed ? "PASSED" : "FAILED") + ": " + passed + " of " + run.Expectations.Count + " expectations held"
                 + (run.Error != null ? "; " + run.Error : ""));

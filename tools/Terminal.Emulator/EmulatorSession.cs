@@ -1,14 +1,18 @@
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Crypto;
 using Terminal.Emulator.Devices;
-using Terminal.Emulator.Flow;
 using Terminal.Emulator.Host;
 using Terminal.Emulator.Output;
 using Terminal.Emulator.Script;
+using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
+using Terminal.Firmware.Core.Provisioning;
+using Terminal.Firmware.Core.SelfTest;
+using Terminal.Firmware.Core.Ui;
 using Terminal.Pc.Crypto;
 using Terminal.Pc.HostLink;
 
@@ -31,36 +35,57 @@ public sealed class EmulatorOptions
 
     /// <summary>Fixed wall clock (scripted runs), or null for the PC's.</summary>
     public DateTime? Now { get; set; }
+
+    /// <summary>Terminal provisioning file text (default: terminal.conf beside the emulator).</summary>
+    public string Configuration { get; set; }
+
+    /// <summary>"en" or "zh" to override the configuration's language, or null.</summary>
+    public string Language { get; set; }
 }
 
 /// <summary>
-/// One emulator run: the emulated devices (<see cref="TerminalHardware"/>) over the input, the host (in-process
-/// <see cref="EmulatorHost"/> or TCP), the terminal flow, and the checks of the scenario's expectations.
+/// One emulator run: the firmware application (<see cref="TerminalApplication"/>, the portable cashier flow) on
+/// emulated devices (<see cref="TerminalHardware"/>) over the input, the host session to the in-process
+/// <see cref="EmulatorHost"/> or a TCP host, and the checks of the scenario's expectations.
 /// </summary>
 public sealed class EmulatorSession
 {
     /// <summary>Which terminal logic drives the devices (reported in the record).</summary>
-    public const string TerminalName = "interim flow (tools/Terminal.Emulator/Flow) over ContactTransaction and Entry Point + quick kernel";
+    public const string TerminalName = "Terminal.Firmware.Core.App.TerminalApplication";
 
     private readonly TerminalInput _input;
     private readonly EmulatorOptions _options;
     private readonly RunRecord _record = new();
     private readonly ScreenDisplay _display;
     private readonly EmulatorHost _host;
+    private readonly CardTrace _trace = new();
+    private readonly VirtualContactReader _contact;
+    private readonly VirtualContactlessReader _contactless;
+    private readonly VirtualMagstripeReader _magstripe;
     private int _screenMark;
+    private int _seenTransactions;
+    private string _lastCard;
+    private string _lastSwipedCard;
 
-    /// <summary>Wires a run.</summary>
+    /// <summary>Wires a run; a bad configuration raises <see cref="ArgumentException"/>.</summary>
     public EmulatorSession(TerminalInput input, EmulatorOptions options, IScreenRenderer renderer)
     {
         _input = input;
         _options = options;
         _display = new ScreenDisplay(() => input.Clock.NowMilliseconds, renderer);
         Cards = new EmulatorCards(options.Library);
-        Func<DateTime> now = () => options.Now ?? DateTime.Now;
+        ICryptoProvider crypto = new BclCryptoProvider();
+        string text = options.Configuration ?? File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "terminal.conf"));
+        string[] errors = ProvisioningConsole.LoadFile(text, crypto, out TerminalConfiguration config);
+        if (errors.Length > 0) throw new ArgumentException("terminal configuration: " + string.Join("; ", errors));
+        if (options.Language == "zh") config.Language = Firmware.Core.Ui.Language.SimplifiedChinese;
+        else if (options.Language == "en") config.Language = Firmware.Core.Ui.Language.English;
+        Configuration = config;
+        var wall = new EmulatedWallClock(options.Now);
         IHostConnection connection;
         if (options.Host == null)
         {
-            _host = new EmulatorHost(options.Library, () => now().ToUniversalTime());
+            _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime());
             connection = _host.Connection;
         }
         else
@@ -70,16 +95,19 @@ public sealed class EmulatorSession
                 throw new ArgumentException("--host takes host:port, e.g. localhost:5000");
             connection = new TcpHostConnection(options.Host.Substring(0, colon), port);
         }
-        ICryptoProvider crypto = new BclCryptoProvider();
         var journal = TransactionJournal.Open(new MemoryJournalStorage(), new MemoryJournalStorage());
         var session = new HostSession(connection, input.Clock, journal, Generic87SessionMessages.Instance);
+        _contact = new VirtualContactReader(input, Cards, _trace);
+        _contactless = new VirtualContactlessReader(input, Cards, _trace);
+        _magstripe = new VirtualMagstripeReader(input, Cards);
+        var random = new SystemRandomSource();
         Hardware = new TerminalHardware
         {
             Keypad = new EmulatedKeypad(input),
             Display = _display,
-            ContactlessReader = new VirtualContactlessReader(input, Cards),
-            ContactReader = new VirtualContactReader(input, Cards),
-            MagstripeReader = new VirtualMagstripeReader(input, Cards),
+            ContactlessReader = _contactless,
+            ContactReader = _contact,
+            MagstripeReader = _magstripe,
             Indicators = new EmulatedIndicators(),
             Printer = new TextPrinter(),
             Network = new EmulatedNetwork(),
@@ -87,27 +115,20 @@ public sealed class EmulatorSession
             JournalStorage = new MemoryJournalStorage(),
             Settings = new MemorySettingsStorage(),
             Clock = input.Clock,
-            WallClock = new EmulatedWallClock(options.Now),
+            WallClock = wall,
             Crypto = crypto,
-            Random = new SystemRandomSource(),
+            Random = random,
         };
         var caKeys = new CaPublicKeyStore(CaPublicKeySet.Test, crypto);
         CaKeyFile.Load(File.ReadAllText(Path.Combine(options.Library, "pki", "test-ca-keys.txt")), caKeys);
-        Terminal = new InterimTerminal(Hardware, (VirtualContactReader)Hardware.ContactReader, (VirtualContactlessReader)Hardware.ContactlessReader,
-            (VirtualMagstripeReader)Hardware.MagstripeReader, caKeys, new HostAuthoriser(session, now))
-        {
-            Completed = r =>
-            {
-                r.Number = _record.Transactions.Count + 1;
-                _record.Transactions.Add(r);
-            },
-            Traced = t =>
-            {
-                if (_options.Trace != null) TracePrinter.Write(_options.Trace, t);
-            },
-        };
+        var kernels = new PaymentKernels(ReferenceTerminal.Configuration(), caKeys, random, PaymentKernels.CombinationsOf(config));
+        var dukpt = new TdesDukptTerminal();
+        dukpt.LoadInitialKey(config.DukptInitialKey, config.DukptInitialKsn);
+        App = new TerminalApplication(Hardware, config, kernels, new SessionPaymentHost(session, config, wall), new OnlinePinCipher(dukpt, null));
+        input.Check = Holds;
+        input.Verdict = Verdict;
         input.Control = Control;
-        input.Taken = _ => _screenMark = _display.Screens.Count;
+        input.Taken = Taken;
     }
 
     /// <summary>The card library.</summary>
@@ -116,8 +137,11 @@ public sealed class EmulatorSession
     /// <summary>The emulated devices.</summary>
     public TerminalHardware Hardware { get; }
 
-    /// <summary>The terminal flow.</summary>
-    public InterimTerminal Terminal { get; }
+    /// <summary>The terminal's configuration.</summary>
+    public TerminalConfiguration Configuration { get; }
+
+    /// <summary>The firmware application.</summary>
+    public TerminalApplication App { get; }
 
     /// <summary>Runs until the input ends; returns the record (<see cref="RunRecord.Passed"/> says whether all held).</summary>
     public RunRecord Run()
@@ -125,7 +149,13 @@ public sealed class EmulatorSession
         _record.Terminal = TerminalName;
         try
         {
-            Terminal.Run();
+            while (true)
+            {
+                int taken = _input.TakenCount;
+                App.Step();
+                Observe();
+                if (_input.TakenCount == taken) _input.Idle(ScriptedInput.PollMs);
+            }
         }
         catch (ScriptEndException)
         {
@@ -138,14 +168,14 @@ public sealed class EmulatorSession
         {
             _record.Error = e.Message;
         }
-        // Expectations after the last input (the terminal stopped asking for more).
-        while (_input.Peek(true) != null)
+        Observe();
+        // Whatever is left: expectations get their verdict now, inputs were never taken.
+        for (ScriptStep s = _input.DropHead(); s != null; s = _input.DropHead())
         {
-            ScriptStep s = _input.Peek(true);
-            _record.Error ??= "the terminal never took " + s;
-            _input.Take();
+            if (s.IsInput) _record.Error ??= "the terminal never took " + s;
+            else if (s.Kind != StepKind.Host) Verdict(s, Holds(s));
         }
-        foreach (Screen s in _display.Screens) _record.Screens.Add(string.Join("|", s.Lines.Select(l => l.TrimEnd())).TrimEnd('|'));
+        foreach (Devices.Screen s in _display.Screens) _record.Screens.Add(string.Join("|", s.Lines.Select(l => l.TrimEnd())).TrimEnd('|'));
         _record.Passed = _record.Error == null && _record.Expectations.All(e => e.Passed);
         if (_record.Error != null) _options.Log.WriteLine("error: " + _record.Error);
         return _record;
@@ -154,33 +184,109 @@ public sealed class EmulatorSession
     /// <summary>Host control from the console (down, up): only for the in-process host.</summary>
     public void ApplyHost(string mode) => _host?.Apply(mode);
 
-    private void Control(ScriptStep step)
+    private void Taken(ScriptStep step)
     {
-        switch (step.Kind)
-        {
-            case StepKind.Host:
-                if (_host == null) throw new ScriptStuckException(step);
-                _host.Apply(step.Text);
-                _options.Log.WriteLine("host " + step.Text);
-                break;
-            case StepKind.ExpectScreen:
-                int from = Math.Max(0, _screenMark - 1);
-                bool found = _display.Screens.Skip(from).Any(s => s.Contains(step.Text));
-                Expect(step, found, found ? null : "screens since the last input: "
-                    + string.Join(" / ", _display.Screens.Skip(from).Select(s => string.Join(" ", s.Lines.Where(l => l.Length > 0)))));
-                break;
-            case StepKind.ExpectField:
-                TransactionRecord last = _record.Transactions.LastOrDefault();
-                string actual = last?.Field(step.Field);
-                Expect(step, actual != null && string.Equals(actual, step.Text, StringComparison.OrdinalIgnoreCase),
-                    last == null ? "no transaction yet" : step.Field + " = " + (actual ?? "(none)"));
-                break;
-        }
+        _screenMark = _display.Screens.Count;
+        if (step.Kind is StepKind.Tap or StepKind.Insert) _lastCard = step.Text;
+        if (step.Kind == StepKind.Swipe) _lastSwipedCard = step.Text;
     }
 
-    private void Expect(ScriptStep step, bool passed, string actual)
+    private void Observe()
     {
-        _record.Expectations.Add(new ExpectationResult { Line = step.Line, Expect = step.Source, Passed = passed, Actual = passed ? null : actual });
+        if (App.TransactionCount == _seenTransactions) return;
+        _seenTransactions = App.TransactionCount;
+        Firmware.Core.App.TransactionRecord t = App.LastTransaction;
+        if (t == null) return;
+        bool card = t.EntryMode is EntryMode.Contact or EntryMode.Contactless;
+        var r = new Output.TransactionRecord
+        {
+            Number = _record.Transactions.Count + 1,
+            Type = KindName(t.Kind),
+            Amount = t.Amount,
+            Currency = Configuration.CurrencyNumeric,
+            EntryMode = EntryModeNames.Of(t.EntryMode),
+            Card = card ? _lastCard : _lastSwipedCard,
+            MaskedPan = t.MaskedPan,
+            Aid = t.Aid,
+            Label = t.ApplicationLabel,
+            Outcome = OutcomeOf(t),
+            Decision = t.KernelDecision,
+            Reason = MessageCatalog.Text(t.Reason, Firmware.Core.Ui.Language.English).ToLowerInvariant(),
+            Tvr = t.Tvr,
+            Tsi = t.Tsi,
+            Cryptogram = t.ApplicationCryptogram,
+            ResponseCode = t.ResponseCode,
+            AuthorizationCode = t.AuthorisationCode,
+            Stan = t.Trace == 0 ? null : t.Trace,
+            Reversal = t.Reversal,
+            SignatureRequired = t.SignatureRequired,
+        };
+        _record.Transactions.Add(r);
+        _options.Log.WriteLine("transaction " + r.Number + ": " + r.Outcome + " (" + r.EntryMode + ", " + (r.Card ?? "-") + ", "
+            + (r.Decision ?? "-") + (r.ResponseCode != null ? ", response " + r.ResponseCode : "") + ")");
+        if (_options.Trace != null && _trace.Count > 0) TracePrinter.Write(_options.Trace, _trace.TakeMasked());
+        else _trace.TakeMasked();
+    }
+
+    private static string OutcomeOf(Firmware.Core.App.TransactionRecord t)
+    {
+        if (t.Approved) return "approved";
+        return t.Headline switch
+        {
+            MessageId.Declined or MessageId.DeclinedByCard or MessageId.DeclinedByHost => "declined",
+            MessageId.Cancelled => "cancelled",
+            MessageId.CardTimeout => "timeout",
+            MessageId.CardRemoved => "card-removed",
+            MessageId.HostUnavailable => "host-unavailable",
+            _ => MessageCatalog.Text(t.Headline, Firmware.Core.Ui.Language.English).ToLowerInvariant().Replace(' ', '-'),
+        };
+    }
+
+    private static string KindName(TransactionKind kind) => kind switch
+    {
+        TransactionKind.Sale => "sale",
+        TransactionKind.Refund => "refund",
+        TransactionKind.Void => "void",
+        _ => "other",
+    };
+
+    private void Control(ScriptStep step)
+    {
+        if (_host == null) throw new ScriptStuckException(step);
+        _host.Apply(step.Text);
+        _options.Log.WriteLine("host " + step.Text);
+    }
+
+    private bool Holds(ScriptStep step)
+    {
+        Observe();
+        if (step.Kind == StepKind.ExpectScreen)
+        {
+            int from = Math.Max(0, _screenMark - 1);
+            return _display.Screens.Skip(from).Any(s => s.Contains(step.Text));
+        }
+        string actual = _record.Transactions.LastOrDefault()?.Field(step.Field);
+        return actual != null && string.Equals(actual, step.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void Verdict(ScriptStep step, bool passed)
+    {
+        string actual = null;
+        if (!passed)
+        {
+            if (step.Kind == StepKind.ExpectScreen)
+            {
+                int from = Math.Max(0, _screenMark - 1);
+                actual = "screens since the last input: " + string.Join(" / ", _display.Screens.Skip(from)
+                    .Select(s => string.Join(" ", s.Lines.Where(l => l.Length > 0))));
+            }
+            else
+            {
+                Output.TransactionRecord last = _record.Transactions.LastOrDefault();
+                actual = last == null ? "no transaction yet" : step.Field + " = " + (last.Field(step.Field) ?? "(none)");
+            }
+        }
+        _record.Expectations.Add(new ExpectationResult { Line = step.Line, Expect = step.Source, Passed = passed, Actual = actual });
         _options.Log.WriteLine((passed ? "ok      " : "FAILED  ") + step + (passed ? "" : "  (" + actual + ")"));
     }
 }

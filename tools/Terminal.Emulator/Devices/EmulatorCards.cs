@@ -46,6 +46,17 @@ public sealed class EmulatorCards(string directory)
         return t2?.ToUpperInvariant().TrimEnd('F').Replace('D', '=');
     }
 
+    /// <summary>The PANs of the card's applications (digits), for masking traces.</summary>
+    public IEnumerable<string> Pans(string card)
+    {
+        CardProfile p = Profile(card);
+        for (int i = 0; i < p.ApplicationCount; i++)
+        {
+            string pan = p.ApplicationAt(i).Application.Text("pan");
+            if (pan != null) yield return pan;
+        }
+    }
+
     /// <summary>The interfaces the card's statement names ("contact", "contactless", "magstripe", joined by '+').</summary>
     public string Interfaces(string card) => Profile(card).Card.Text("interface") ?? "contact";
 }

@@ -7,7 +7,7 @@ using Terminal.VirtualCards.Card;
 namespace Terminal.Emulator.Devices;
 
 /// <summary>The contact slot over library cards: "insert CARD" puts one in, "remove" takes it out.</summary>
-public sealed class VirtualContactReader(TerminalInput input, EmulatorCards library) : IContactCardReader
+public sealed class VirtualContactReader(TerminalInput input, EmulatorCards library, CardTrace trace) : IContactCardReader
 {
     private VirtualCard _card;
 
@@ -43,7 +43,7 @@ public sealed class VirtualContactReader(TerminalInput input, EmulatorCards libr
         if (_card == null) throw new CardRemovedException(CardRemovedReason.Removed);
         _card.Reset();
         atr = _card.Atr;
-        return _card;
+        return trace.Wrap(_card, library.Pans(CardName));
     }
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public sealed class VirtualContactReader(TerminalInput input, EmulatorCards libr
 /// The contactless field over library cards: "tap CARD" puts a card in the field for one activation; the field off
 /// at the end of the transaction takes it away (a tap is brief).
 /// </summary>
-public sealed class VirtualContactlessReader(TerminalInput input, EmulatorCards library) : IContactlessReader
+public sealed class VirtualContactlessReader(TerminalInput input, EmulatorCards library, CardTrace trace) : IContactlessReader, IContactlessPresence
 {
     private VirtualCard _waiting;
 
@@ -64,7 +64,7 @@ public sealed class VirtualContactlessReader(TerminalInput input, EmulatorCards 
     public string CardName { get; private set; }
 
     /// <summary>True when a card was tapped and waits to be activated (the reader's polling found it).</summary>
-    public bool CardInField
+    public bool IsCardInField
     {
         get
         {
@@ -85,12 +85,12 @@ public sealed class VirtualContactlessReader(TerminalInput input, EmulatorCards 
     /// <inheritdoc />
     public ProtocolActivationResult Activate()
     {
-        if (!CardInField)
+        if (!IsCardInField)
         {
             Card = null;
             return ProtocolActivationResult.NoCard;
         }
-        Card = _waiting;
+        Card = trace.Wrap(_waiting, library.Pans(CardName));
         return ProtocolActivationResult.CardActivated;
     }
 

@@ -4,8 +4,9 @@ namespace Terminal.Emulator.Output;
 
 /// <summary>
 /// One transaction as the JSON record gives it (--record). PAN masked (first 6, last 4); no PIN, no key.
-/// <see cref="Outcome"/> is what the cashier saw: approved, declined, cancelled, timeout, use-chip,
-/// try-another-interface, card-error.
+/// <see cref="Outcome"/> is what the cashier saw: approved, declined, cancelled, timeout, card-removed,
+/// host-unavailable, or the headline message in lower case. Taken from the application's own record
+/// (Terminal.Firmware.Core.App.TransactionRecord).
 /// </summary>
 public sealed class TransactionRecord
 {
@@ -29,30 +30,24 @@ public sealed class TransactionRecord
     [JsonPropertyName("label")] public string Label { get; set; }
     /// <summary>What the cashier saw.</summary>
     [JsonPropertyName("outcome")] public string Outcome { get; set; }
-    /// <summary>The kernel's decision (approved-offline, declined-online, ...).</summary>
+    /// <summary>The kernel's decision as the application records it.</summary>
     [JsonPropertyName("decision")] public string Decision { get; set; }
-    /// <summary>The kernel's reason.</summary>
+    /// <summary>The reason message shown (lower case, English).</summary>
     [JsonPropertyName("reason")] public string Reason { get; set; }
     /// <summary>TVR '95', hex.</summary>
     [JsonPropertyName("tvr")] public string Tvr { get; set; }
     /// <summary>TSI '9B', hex.</summary>
     [JsonPropertyName("tsi")] public string Tsi { get; set; }
-    /// <summary>CVM Results '9F34', hex.</summary>
-    [JsonPropertyName("cvm")] public string Cvm { get; set; }
     /// <summary>Application Cryptogram '9F26', hex.</summary>
     [JsonPropertyName("cryptogram")] public string Cryptogram { get; set; }
-    /// <summary>Cryptogram Information Data '9F27', hex.</summary>
-    [JsonPropertyName("cid")] public string Cid { get; set; }
-    /// <summary>Authorisation Response Code '8A' as text (Y1, Z1, Y3, 00, 05, ...).</summary>
-    [JsonPropertyName("arc")] public string Arc { get; set; }
+    /// <summary>True when the cardholder must sign (CVM signature).</summary>
+    [JsonPropertyName("signatureRequired")] public bool SignatureRequired { get; set; }
     /// <summary>Host response code (DE 39), when the host answered.</summary>
     [JsonPropertyName("responseCode")] public string ResponseCode { get; set; }
     /// <summary>Host authorisation code (DE 38).</summary>
     [JsonPropertyName("authorizationCode")] public string AuthorizationCode { get; set; }
     /// <summary>Trace number (DE 11) of the online request.</summary>
     [JsonPropertyName("stan")] public int? Stan { get; set; }
-    /// <summary>Host session status (Approved, Declined, Reversed, ReversalPending, NotSent).</summary>
-    [JsonPropertyName("hostStatus")] public string HostStatus { get; set; }
     /// <summary>True when a host approval had to be reversed.</summary>
     [JsonPropertyName("reversal")] public bool Reversal { get; set; }
 
@@ -66,8 +61,6 @@ public sealed class TransactionRecord
         "card" => Card,
         "tvr" => Tvr,
         "tsi" => Tsi,
-        "cvm" => Cvm,
-        "arc" => Arc,
         "response-code" => ResponseCode,
         _ => null,
     };

@@ -23,6 +23,7 @@ public sealed class ConsoleInput(IMonotonicClock clock, string[] cards, TextWrit
     /// <inheritdoc />
     public override void Idle(int timeoutMs)
     {
+        Settle();
         long end = clock.NowMilliseconds + Math.Max(1, timeoutMs);
         do
         {
