@@ -68,7 +68,7 @@ internal sealed class EmulatorRun
         return -1;
     }
 
-    /// <summary>True when screens containing the texts appear in this order.</summary>
+    /// <summary>True when screens containing the texts appear in this order (two texts may share a screen).</summary>
     public bool ScreensInOrder(params string[] texts)
     {
         int at = 0;
@@ -76,7 +76,7 @@ internal sealed class EmulatorRun
         {
             int i = ScreenIndex(t, at);
             if (i < 0) return false;
-            at = i + 1;
+            at = i;
         }
         return true;
     }

@@ -52,6 +52,7 @@ public class ScenarioScriptTests
     [InlineData("wait -1", 1)]
     [InlineData("host sideways", 1)]
     [InlineData("expect colour red", 1)]
+    [InlineData("expect arc Y1", 1)]
     [InlineData("\n\nbeep", 3)]
     public void Bad_lines_are_refused_with_their_line(string text, int line)
     {

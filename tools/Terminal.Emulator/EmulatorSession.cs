@@ -204,7 +204,7 @@ public sealed class EmulatorSession
             Type = KindName(t.Kind),
             Amount = t.Amount,
             Currency = Configuration.CurrencyNumeric,
-            EntryMode = EntryModeNames.Of(t.EntryMode),
+            EntryMode = EntryName(t.EntryMode),
             Card = card ? _lastCard : _lastSwipedCard,
             MaskedPan = t.MaskedPan,
             Aid = t.Aid,
@@ -215,6 +215,8 @@ public sealed class EmulatorSession
             Tvr = t.Tvr,
             Tsi = t.Tsi,
             Cryptogram = t.ApplicationCryptogram,
+            Cvm = t.CvmResults,
+            Cid = t.Cid,
             ResponseCode = t.ResponseCode,
             AuthorizationCode = t.AuthorisationCode,
             Stan = t.Trace == 0 ? null : t.Trace,
@@ -231,6 +233,14 @@ public sealed class EmulatorSession
     private static string OutcomeOf(Firmware.Core.App.TransactionRecord t)
     {
         if (t.Approved) return "approved";
+        switch (t.Reason)
+        {
+            case MessageId.CardTimeout: return "timeout";
+            case MessageId.Cancelled: return "cancelled";
+            case MessageId.PinTimeout: return "pin-timeout";
+            case MessageId.CardRemoved: return "card-removed";
+            case MessageId.HostUnavailable: return "host-unavailable";
+        }
         return t.Headline switch
         {
             MessageId.Declined or MessageId.DeclinedByCard or MessageId.DeclinedByHost => "declined",
@@ -241,6 +251,15 @@ public sealed class EmulatorSession
             _ => MessageCatalog.Text(t.Headline, Firmware.Core.Ui.Language.English).ToLowerInvariant().Replace(' ', '-'),
         };
     }
+
+    private static string EntryName(EntryMode mode) => mode switch
+    {
+        EntryMode.Contact => "contact",
+        EntryMode.Contactless => "contactless",
+        EntryMode.Magstripe => "magstripe",
+        EntryMode.Fallback => "fallback",
+        _ => "other",
+    };
 
     private static string KindName(TransactionKind kind) => kind switch
     {

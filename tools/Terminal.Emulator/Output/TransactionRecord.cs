@@ -18,7 +18,7 @@ public sealed class TransactionRecord
     [JsonPropertyName("amount")] public long Amount { get; set; }
     /// <summary>ISO 4217 numeric currency.</summary>
     [JsonPropertyName("currency")] public string Currency { get; set; } = "156";
-    /// <summary>contactless, contact, magstripe, or null when no card was read.</summary>
+    /// <summary>contact, contactless, magstripe or fallback.</summary>
     [JsonPropertyName("entryMode")] public string EntryMode { get; set; }
     /// <summary>Library card name.</summary>
     [JsonPropertyName("card")] public string Card { get; set; }
@@ -38,6 +38,10 @@ public sealed class TransactionRecord
     [JsonPropertyName("tvr")] public string Tvr { get; set; }
     /// <summary>TSI '9B', hex.</summary>
     [JsonPropertyName("tsi")] public string Tsi { get; set; }
+    /// <summary>CVM Results '9F34', hex.</summary>
+    [JsonPropertyName("cvm")] public string Cvm { get; set; }
+    /// <summary>Cryptogram Information Data '9F27', hex.</summary>
+    [JsonPropertyName("cid")] public string Cid { get; set; }
     /// <summary>Application Cryptogram '9F26', hex.</summary>
     [JsonPropertyName("cryptogram")] public string Cryptogram { get; set; }
     /// <summary>True when the cardholder must sign (CVM signature).</summary>
@@ -61,6 +65,7 @@ public sealed class TransactionRecord
         "card" => Card,
         "tvr" => Tvr,
         "tsi" => Tsi,
+        "cvm" => Cvm,
         "response-code" => ResponseCode,
         _ => null,
     };

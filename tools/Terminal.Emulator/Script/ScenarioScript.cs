@@ -23,13 +23,13 @@ public sealed class ScriptFormatException(int line, string message) : Exception(
 /// host down | host up | host approve | host decline
 /// expect screen "TEXT"  a screen shown since the previous input contains TEXT
 /// expect FIELD VALUE    the last transaction record's field (outcome, decision, reason, entry-mode, card, tvr,
-///                       tsi, response-code) equals VALUE (case-insensitive)
+///                       tsi, cvm, response-code) equals VALUE (case-insensitive)
 /// </code>
 /// </summary>
 public static class ScenarioScript
 {
     /// <summary>Record fields an "expect FIELD VALUE" line may name.</summary>
-    public static readonly string[] Fields = ["outcome", "decision", "reason", "entry-mode", "card", "tvr", "tsi", "response-code"];
+    public static readonly string[] Fields = ["outcome", "decision", "reason", "entry-mode", "card", "tvr", "tsi", "cvm", "response-code"];
 
     /// <summary>Parses a whole scenario; a bad line raises <see cref="ScriptFormatException"/>.</summary>
     public static List<ScriptStep> Parse(string text)
