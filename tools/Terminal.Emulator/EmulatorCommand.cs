@@ -56,7 +56,15 @@ public static class EmulatorCommand
         var options = new EmulatorOptions { Library = dir, Host = host, Trace = trace ? output : null, Log = output, Language = language };
         try
         {
-            if (script == null) return Interactive(options, output);
+            if (script == null)
+            {
+                if (Console.IsInputRedirected)
+                {
+                    error.WriteLine("the interactive terminal needs a console (keyboard); for a non-interactive run use --script scenario.txt");
+                    return Usage;
+                }
+                return Interactive(options, output);
+            }
             List<ScriptStep> steps;
             try
             {
