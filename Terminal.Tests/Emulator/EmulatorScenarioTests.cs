@@ -49,6 +49,9 @@ public class EmulatorScenarioTests
         Assert.Equal(("476173******0152", "Y1"), (t.MaskedPan, t.ResponseCode));
         Assert.False(t.SignatureRequired);
         Assert.DoesNotContain("1234", run.Transcript);       // the PIN is never shown
+        // An approval prints a merchant and a customer copy; they carry the masked PAN only.
+        Assert.Equal(2, run.Record.Receipts.Count);
+        Assert.All(run.Record.Receipts, r => Assert.Contains("476173******0152", r));
     }
 
     // visa-online-host-declines: force-online ARQC; the in-process host holds no funds for it (statement host =

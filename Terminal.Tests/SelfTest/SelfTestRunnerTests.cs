@@ -13,7 +13,7 @@ namespace Terminal.Tests.SelfTest;
 /// (cards/*.card) as derived in Terminal.Tests/Kernel/Scenarios/LibraryCardScenarioTests and
 /// Contactless/EntryPointQuickKernelTests, written out here, not taken from the runner.
 /// </summary>
-public class SelfTestRunnerTests
+public class SelfTestRunnerTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private sealed class Lines : ISelfTestOutput
     {
@@ -29,6 +29,7 @@ public class SelfTestRunnerTests
         var output = new Lines();
         SelfTestReport report = Runner().RunAll(output);
 
+        foreach (string line in output.All) log.WriteLine(line);
         Assert.True(report.AllPassed, string.Join("\n", output.All));
         Assert.Equal((7, 0), (report.Passed, report.Failed));
         var expected = new (string Card, string Decision, string Tvr, string Cvm)[]

@@ -109,7 +109,7 @@ public sealed class EmulatorSession
             ContactReader = _contact,
             MagstripeReader = _magstripe,
             Indicators = new EmulatedIndicators(),
-            Printer = new TextPrinter(),
+            Printer = new TextPrinter { Printed = Printed },
             Network = new EmulatedNetwork(),
             HostConnection = connection,
             JournalStorage = new MemoryJournalStorage(),
@@ -183,6 +183,13 @@ public sealed class EmulatorSession
 
     /// <summary>Host control from the console (down, up): only for the in-process host.</summary>
     public void ApplyHost(string mode) => _host?.Apply(mode);
+
+    private void Printed(string[] receipt)
+    {
+        _record.Receipts.Add(string.Join("\n", receipt));
+        _options.Log.WriteLine("receipt " + _record.Receipts.Count + ":");
+        foreach (string line in receipt) _options.Log.WriteLine("  " + line);
+    }
 
     private void Taken(ScriptStep step)
     {

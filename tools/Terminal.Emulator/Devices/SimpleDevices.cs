@@ -12,14 +12,22 @@ public sealed class EmulatedIndicators : IIndicators
     public void Show(Signal signal) => Last = signal;
 }
 
-/// <summary>The receipt printer: printed receipts are kept as text.</summary>
+/// <summary>The receipt printer: printed receipts are kept as text (and shown through <see cref="Printed"/>).</summary>
 public sealed class TextPrinter : IReceiptPrinter
 {
     /// <summary>Every receipt printed, in order.</summary>
     public List<string[]> Receipts { get; } = new();
 
+    /// <summary>Called with each receipt, or null.</summary>
+    public Action<string[]> Printed { get; set; }
+
     /// <inheritdoc />
-    public void Print(string[] lines) => Receipts.Add((string[])lines.Clone());
+    public void Print(string[] lines)
+    {
+        string[] copy = (string[])lines.Clone();
+        Receipts.Add(copy);
+        Printed?.Invoke(copy);
+    }
 }
 
 /// <summary>Settings storage in memory (the emulator starts from the built-in configuration every run).</summary>

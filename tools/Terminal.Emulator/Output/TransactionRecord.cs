@@ -99,6 +99,8 @@ public sealed class RunRecord
     [JsonPropertyName("transactions")] public List<TransactionRecord> Transactions { get; set; } = new();
     /// <summary>Expectations in order.</summary>
     [JsonPropertyName("expectations")] public List<ExpectationResult> Expectations { get; set; } = new();
+    /// <summary>Receipts printed, in order (merchant and customer copies), lines joined by newlines.</summary>
+    [JsonPropertyName("receipts")] public List<string> Receipts { get; set; } = new();
     /// <summary>The screens (transcript), each joined by '|'.</summary>
     [JsonPropertyName("screens")] public List<string> Screens { get; set; } = new();
 }
