@@ -184,6 +184,9 @@ namespace Terminal.EmvKernel.Configuration
                 case "max-issuer-script-length":
                     t.MaxIssuerScriptLength = (int)v.Integer(TerminalParameters.MinIssuerScriptLength, TerminalParameters.MaxIssuerScriptLengthLimit);
                     break;
+                case "magstripe-fallback": t.MagstripeFallback = v.Boolean(); break;
+                case "fallback-no-mutual-application": t.FallbackOnNoMutualApplication = v.Boolean(); break;
+                case "fallback-chip-attempts": t.FallbackChipAttempts = (int)v.Integer(1, 9); break;
                 default: throw v.Error("unknown key in [terminal]");
             }
         }

@@ -74,6 +74,7 @@ namespace Terminal.EmvKernel.Configuration
             IfdSerialNumber = new byte[] { 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x31 }; // "00000001"
             PseSupported = true;
             MaxIssuerScriptLength = MinIssuerScriptLength;
+            FallbackChipAttempts = 1;
         }
 
         /// <summary>'9F1A' Terminal Country Code, 2 bytes BCD (n 3), default 0156.</summary>
@@ -117,6 +118,18 @@ namespace Terminal.EmvKernel.Configuration
 
         /// <summary>Largest total issuer script size the terminal processes, 128 (the Book 4 minimum) to 4096 bytes.</summary>
         public int MaxIssuerScriptLength { get; set; }
+
+        /// <summary>
+        /// Whether a chip card may be swiped after a chip failure (technical fallback, POS entry mode 80;
+        /// docs/magstripe.md). Default false: acquirers enable it per installation.
+        /// </summary>
+        public bool MagstripeFallback { get; set; }
+
+        /// <summary>Whether "no mutually supported application" counts as a chip failure for fallback (acquirer and brand dependent [K]). Default false.</summary>
+        public bool FallbackOnNoMutualApplication { get; set; }
+
+        /// <summary>Failed chip attempts needed before a fallback swipe is accepted, 1 to 9 (brands commonly expect up to 3 [K]). Default 1.</summary>
+        public int FallbackChipAttempts { get; set; }
 
         /// <summary>
         /// Writes the terminal data objects above into <paramref name="data"/> in their EMV formats (copies, so the

@@ -4,7 +4,7 @@ namespace Terminal.VirtualCards.Personalisation
 {
     /// <summary>
     /// A test card profile (docs/card-profiles.md): <c>[card]</c> (name, statement, expected outcome, PSE/PPSE,
-    /// ATR), optional <c>[track]</c> (magstripe data), optional card-wide <c>[behaviour]</c> before the first
+    /// ATR), optional <c>[track]</c> (magstripe data), optional <c>[timing]</c> (card-in-field time model), optional card-wide <c>[behaviour]</c> before the first
     /// application, and per application <c>[application AID]</c> followed by its <c>[records]</c>,
     /// <c>[keys]</c> and <c>[behaviour]</c>. Parsing checks the structure and every key name; value forms are
     /// checked when the <see cref="Personaliser"/> builds the card. Errors are <see cref="CardProfileException"/>.
@@ -47,6 +47,9 @@ namespace Terminal.VirtualCards.Personalisation
         /// <summary>The card-wide <c>[behaviour]</c> section, or null.</summary>
         public ProfileSection CardBehaviour { get; private set; }
 
+        /// <summary>The optional <c>[timing]</c> section (card-in-field time model, Timing/CardTimingProfile), or null.</summary>
+        public ProfileSection Timing { get; private set; }
+
         /// <summary>Card name (<c>[card] name</c>).</summary>
         public string Name { get; private set; }
 
@@ -83,6 +86,11 @@ namespace Terminal.VirtualCards.Personalisation
                         s.CheckKeys(TrackKeys, false);
                         p.Track = s;
                         break;
+                    case "timing":
+                        if (p.Timing != null) throw Duplicate(s);
+                        s.CheckKeys(Terminal.VirtualCards.Timing.CardTimingProfile.Keys, false);
+                        p.Timing = s;
+                        break;
                     case "application":
                         if (s.Argument == null) throw new CardProfileException(CardProfileError.Missing, s.Line, "application", "the AID follows the section name: [application A0000000031010]");
                         s.CheckKeys(ApplicationKeys, true);
@@ -116,7 +124,7 @@ namespace Terminal.VirtualCards.Personalisation
                         }
                         break;
                     default:
-                        throw new CardProfileException(CardProfileError.UnknownSection, s.Line, s.Name, "expected card, track, behaviour, application, records or keys");
+                        throw new CardProfileException(CardProfileError.UnknownSection, s.Line, s.Name, "expected card, track, timing, behaviour, application, records or keys");
                 }
             }
             if (p.Card == null) throw new CardProfileException(CardProfileError.Missing, 0, "card", "a profile needs a [card] section");

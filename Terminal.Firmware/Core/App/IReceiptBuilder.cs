@@ -2,8 +2,8 @@ namespace Terminal.Firmware.Core.App
 {
     /// <summary>
     /// Builds a receipt's text lines from a <see cref="TransactionRecord"/>. The application calls it at one place
-    /// (<see cref="TerminalApplication"/> printing); the market layout lives in Core/Receipt, and
-    /// <see cref="PlainReceipt"/> is the stand-in until it is plugged in.
+    /// (<see cref="TerminalApplication"/> printing); <see cref="MarketReceipt"/> gives the market layout of
+    /// Core/Receipt.
     /// </summary>
     public interface IReceiptBuilder
     {

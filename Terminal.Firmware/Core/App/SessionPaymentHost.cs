@@ -79,6 +79,9 @@ namespace Terminal.Firmware.Core.App
             if (request == null || request.Chip == null) return;
             TransactionFields t = Fields(request, _session.NextTrace());
             t.ResponseCode = "Y1";
+            // DE 38 is required in a 0220 (Generic87Messages.Advice); an offline approval has no issuer code, so the
+            // advice carries the ARC, as the host-link tests' advices do.
+            t.AuthorizationCode = "Y1    ";
             t.PinBlock = null;
             _session.RecordOfflineApproval(Generic87Messages.Advice(t), request.Kind, SchemeOf(t.Pan));
         }

@@ -173,9 +173,10 @@ namespace Terminal.Firmware.Core.App
             if (outcome.Tvr != null) r.Tvr = Hex.Encode(outcome.Tvr);
             if (outcome.Tsi != null) r.Tsi = Hex.Encode(outcome.Tsi);
             if (outcome.ApplicationCryptogram != null) r.ApplicationCryptogram = Hex.Encode(outcome.ApplicationCryptogram);
+            if (outcome.Cid != null) r.Cid = Hex.Encode(outcome.Cid);
             byte[] cvm = outcome.CvmResults;
-            // CVM Results byte 1, b6-b1 = 1E: signature (Book 3, Annex C3).
-            r.SignatureRequired = cvm != null && cvm.Length == 3 && (cvm[0] & 0x3F) == 0x1E;
+            if (cvm != null) r.CvmResults = Hex.Encode(cvm);
+            r.SignatureRequired = Terminal.Firmware.Core.Receipt.ReceiptData.CvmRequiresSignature(cvm);
             r.OnlinePin = pin.EncipheredPinBlock != null;
             if (outcome.Arc != null) r.ResponseCode = Ascii(outcome.Arc);
             HostAnswer answer = bridge.Answer;

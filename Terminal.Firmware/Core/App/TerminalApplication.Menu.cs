@@ -135,6 +135,7 @@ namespace Terminal.Firmware.Core.App
             HostAnswer answer = _host.Authorise(request);
             TransactionRecord r = NewRecord(EntryMode.Magstripe);
             r.MaskedPan = original.MaskedPan;
+            r.OriginalTrace = trace;
             ApplyAnswer(r, answer);
             Finish(r, false);
         }

@@ -57,11 +57,11 @@ namespace Terminal.Firmware.Core.App
             _host = host;
             _pinCipher = pinCipher;
             _screen = new Screen(hardware.Display, configuration.Language);
-            Receipts = new PlainReceipt(configuration);
+            Receipts = new MarketReceipt(configuration);
             EnterIdle();
         }
 
-        /// <summary>The receipt layout (defaults to <see cref="PlainReceipt"/>).</summary>
+        /// <summary>The receipt layout (defaults to <see cref="MarketReceipt"/>).</summary>
         public IReceiptBuilder Receipts { get; set; }
 
         /// <summary>The log, or null.</summary>
@@ -206,7 +206,8 @@ namespace Terminal.Firmware.Core.App
             r.Headline = MessageId.Declined;
             r.Reason = MessageId.Declined;
             System.DateTime t = _hw.WallClock.Now;
-            r.DateTime = t.ToString("yyyy-MM-dd HH:mm:ss");
+            r.LocalTime = t;
+            r.DateTime = Terminal.Firmware.Core.Receipt.ReceiptBuilder.DateTimeText(t);
             return r;
         }
 

@@ -47,13 +47,21 @@ namespace Terminal.Firmware.Core.App
         public string Tsi;
         /// <summary>Application cryptogram hex, or null.</summary>
         public string ApplicationCryptogram;
+        /// <summary>Cryptogram Information Data '9F27' hex, or null.</summary>
+        public string Cid;
+        /// <summary>CVM Results '9F34' hex, or null.</summary>
+        public string CvmResults;
+        /// <summary>For a void: the trace number of the voided sale; otherwise 0.</summary>
+        public int OriginalTrace;
         /// <summary>True when the CVM was signature: the merchant copy gets a signature line.</summary>
         public bool SignatureRequired;
         /// <summary>True when an online PIN was entered.</summary>
         public bool OnlinePin;
         /// <summary>True when a reversal of this transaction is pending or was sent.</summary>
         public bool Reversal;
-        /// <summary>Local date and time, "yyyy-MM-dd HH:mm:ss".</summary>
+        /// <summary>Local date and time as printed, "yyyy/MM/dd HH:mm:ss".</summary>
         public string DateTime;
+        /// <summary>Local date and time.</summary>
+        public System.DateTime LocalTime;
     }
 }

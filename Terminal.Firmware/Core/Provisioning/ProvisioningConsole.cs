@@ -8,7 +8,7 @@ using Terminal.Firmware.Core.Ui;
 namespace Terminal.Firmware.Core.Provisioning
 {
     /// <summary>
-    /// The serial console command set and the configuration file (docs/provisioning.md): one command per line,
+    /// The serial console command set and the configuration file: one command per line,
     /// '#' starts a comment. The file is the same commands, so a saved configuration is a script the console
     /// replays. Every value is validated; a refused command changes nothing and answers "ERROR: ..." with the rule
     /// broken. Keys, passwords and passcodes are never echoed: key commands answer with the key check value only.

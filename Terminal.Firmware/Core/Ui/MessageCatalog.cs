@@ -66,7 +66,8 @@ namespace Terminal.Firmware.Core.Ui
             "USE CHIP", "请使用芯片",
             "CARD TIMEOUT", "等待刷卡超时",
             "TRACE", "凭证号",
-            "TOTALS", "总计"
+            "TOTALS", "总计",
+            "DUPLICATE", "重打印凭证"
         };
 
         /// <summary>Number of messages (each <see cref="MessageId"/> is below it).</summary>

@@ -118,6 +118,8 @@ namespace Terminal.Firmware.Core.Ui
         /// <summary>Trace label.</summary>
         Trace = 54,
         /// <summary>Batch totals label.</summary>
-        Totals = 55
+        Totals = 55,
+        /// <summary>A reprinted receipt.</summary>
+        Duplicate = 56
     }
 }

@@ -1,0 +1,125 @@
+#nullable enable
+using Terminal.Firmware.Core.App;
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Session;
+using Terminal.Firmware.Core.Journal;
+using Terminal.Firmware.Core.Ui;
+using Terminal.Tests.HostLink.Transport;
+using Xunit;
+
+namespace Terminal.Tests.App;
+
+/// <summary>
+/// The application over the real host session (<see cref="SessionPaymentHost"/> over <see cref="HostSession"/>,
+/// journal in memory) and a scripted link: what reaches the host and what the journal keeps.
+/// </summary>
+public class SessionHostTests
+{
+    private static readonly Iso8583Dialect Dialect = Generic87SessionMessages.Instance.Dialect;
+
+    private sealed class Rig
+    {
+        public FakeHostConnection Link = null!;
+        public TransactionJournal Journal = TransactionJournal.Open(new MemoryJournalStorage(), new MemoryJournalStorage());
+        public AppRig App = null!;
+        /// <summary>DE 39 the scripted host answers with; null: it stays silent.</summary>
+        public string? Answer = "00";
+        public List<Iso8583Message> Received { get; } = new();
+
+        public Rig(string? answer)
+        {
+            Answer = answer;
+            App = new AppRig(rig =>
+            {
+                Link = new FakeHostConnection(rig.Clock) { OnSend = HostReceives };
+                var session = new HostSession(Link, rig.Clock, Journal, Generic87SessionMessages.Instance);
+                session.Exchange.TimeoutMs = 5000;
+                return new SessionPaymentHost(session, rig.Configuration, new FixedWallClock());
+            });
+        }
+
+        private void HostReceives(FakeHostConnection link, byte[] payload)
+        {
+            Iso8583Message request = Dialect.Parse(payload);
+            Received.Add(request);
+            if (Answer == null) return;
+            Iso8583Message response = Generic87Messages.Response(request, Answer);
+            if (request.Mti == "0200" && Answer == "00")
+            {
+                response.SetString(37, "123456789012");
+                response.SetString(38, "AB1234");
+            }
+            link.DeliverFrame(Dialect.Pack(response));
+        }
+    }
+
+    [Fact]
+    public void Host_down_leaves_a_journaled_reversal_that_goes_out_when_the_host_is_back()
+    {
+        var rig = new Rig(null);
+        rig.App.Amount("1000");
+        rig.App.Head.Swipe("4761739900000013D30121010000000000");
+        rig.App.App.Step();
+
+        TransactionRecord r = rig.App.App.LastTransaction!;
+        Assert.False(r.Approved);
+        Assert.Equal(MessageId.HostUnavailable, r.Reason);
+        Assert.True(r.Reversal);
+        // The 0200 went out, no answer in 5 s: its reversal (0400) was journaled and tried at once.
+        Assert.Equal("0200", rig.Received[0].Mti);
+        Assert.Equal("0400", rig.Received[1].Mti);
+        Assert.Single(rig.Journal.PendingReversals());
+        Assert.Equal(TransactionState.ReversalPending, rig.Journal.Find(r.Trace).State);
+
+        // Host back: admin "send pending" delivers the reversal.
+        rig.Answer = "00";
+        rig.App.Keypad.Type("\nm6314159\n2");
+        rig.App.Drain();
+        Assert.Empty(rig.Journal.PendingReversals());
+        Assert.Equal(TransactionState.Reversed, rig.Journal.Find(r.Trace).State);
+    }
+
+    [Fact]
+    public void Approved_swipe_is_journaled_and_settles_with_the_funds_settled_notice()
+    {
+        var rig = new Rig("00");
+        rig.App.Amount("1234");
+        rig.App.Head.Swipe("4761739900000013D30121010000000000");
+        rig.App.App.Step();
+
+        TransactionRecord r = rig.App.App.LastTransaction!;
+        Assert.True(r.Approved);
+        Assert.Equal("AB1234", r.AuthorisationCode);
+        Assert.Equal("123456789012", r.Rrn);
+        Iso8583Message sale = rig.Received[0];
+        Assert.Equal("0200", sale.Mti);
+        Assert.Equal("902", sale.GetString(22));                  // swipe, no PIN
+        Assert.Equal(1234, sale.GetNumeric(4));
+        Assert.Equal("TERM0001", sale.GetString(41));
+        JournalTransaction tx = rig.Journal.Find(r.Trace);
+        Assert.True(tx.Counted);
+        Assert.Equal("476173******0013", tx.MaskedPan);
+
+        rig.App.Keypad.Type("\nm5");
+        rig.App.Drain();
+        SettlementSummary s = rig.App.App.LastSettlement!;
+        Assert.True(s.FundsSettled);
+        Assert.Contains("Sales 1 12.34", s.Lines);
+        Assert.Equal("0500", rig.Received[^1].Mti);
+    }
+
+    [Fact]
+    public void Host_decline_is_final_and_not_counted()
+    {
+        var rig = new Rig("51");
+        rig.App.Amount("1000");
+        rig.App.Head.Swipe("4761739900000013D30121010000000000");
+        rig.App.App.Step();
+
+        TransactionRecord r = rig.App.App.LastTransaction!;
+        Assert.Equal(MessageId.DeclinedByHost, r.Reason);
+        Assert.Equal("51", r.ResponseCode);
+        Assert.False(rig.Journal.Find(r.Trace).Counted);
+        Assert.Empty(rig.Journal.PendingReversals());
+    }
+}

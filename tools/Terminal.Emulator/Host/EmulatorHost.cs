@@ -1,0 +1,55 @@
+using Terminal.HostSimulation;
+
+namespace Terminal.Emulator.Host;
+
+/// <summary>
+/// The in-process host simulator of the emulator (generic ISO 8583 1987 dialect, TEST keys): one account per
+/// application of every library card (<see cref="HostConfiguration.FromCardProfile"/>). A card whose statement
+/// says "host = decline" gets an empty account, so the host declines it (51, insufficient funds). The scenario's
+/// "host decline" declines every request (05, do not honour) until "host approve". Messages are not MACed on this
+/// in-process link (the MAC is the host link's, tested in Terminal.Tests/HostLink).
+/// </summary>
+public sealed class EmulatorHost
+{
+    /// <summary>Creates the host with the library's accounts.</summary>
+    public EmulatorHost(string libraryDirectory, Func<DateTime> clock)
+    {
+        var rules = new HostRules { RequireMac = false };
+        Simulator = new HostSimulator(HostDialect.Generic, HostKeys.TestKeys(), rules) { Clock = clock };
+        foreach (string file in Directory.GetFiles(libraryDirectory, "*.card").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(file);
+            bool declines = Terminal.VirtualCards.Personalisation.CardProfile.Parse(text).Card.Text("host") == "decline";
+            foreach (HostAccount a in HostConfiguration.FromCardProfile(text))
+            {
+                if (Simulator.Account(a.Pan) != null) continue;
+                if (declines) a.Balance = 0;
+                Simulator.AddAccount(a);
+            }
+        }
+        Connection = new InProcessHostConnection(Simulator);
+    }
+
+    /// <summary>The simulator.</summary>
+    public HostSimulator Simulator { get; }
+
+    /// <summary>The terminal's connection to it.</summary>
+    public InProcessHostConnection Connection { get; }
+
+    /// <summary>Applies a scenario "host" step: down, up, approve, decline.</summary>
+    public void Apply(string mode)
+    {
+        switch (mode)
+        {
+            case "down": Connection.Down = true; break;
+            case "up": Connection.Down = false; break;
+            case "decline":
+                Simulator.Rules.DeclineAbove = 0;
+                Simulator.Rules.AmountLimitCode = HostRules.DoNotHonour;
+                break;
+            case "approve":
+                Simulator.Rules.DeclineAbove = -1;
+                break;
+        }
+    }
+}
