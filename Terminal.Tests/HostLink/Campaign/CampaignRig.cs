@@ -27,11 +27,14 @@ public sealed class CampaignStats
     public int Transactions, Online, Offline, Refunds, CardDeclines;
     public int BeforeSend, AfterSend, MidResponse, PowerCuts, HostRestarts, Reboots;
     public int Messages, DamagedAnswers, Settlements, FailedSettlements;
+    /// <summary>Online results with an unknown outcome (reversal sent or pending); transactions held by a pending settlement.</summary>
+    public int UnknownOutcomes, HeldBySettlement, SettlementsLeftPending;
 
     public override string ToString() =>
         $"transactions {Transactions} (online {Online}, offline {Offline}, refunds {Refunds}, card declines {CardDeclines}); " +
         $"messages {Messages}, damaged answers {DamagedAnswers}; strikes: before send {BeforeSend}, after send {AfterSend}, mid-response {MidResponse}, " +
-        $"power cuts {PowerCuts}, host restarts {HostRestarts}; terminal reboots {Reboots}; settlements under faults {Settlements} settled, {FailedSettlements} failed";
+        $"power cuts {PowerCuts}, host restarts {HostRestarts}; terminal reboots {Reboots}; settlements under faults {Settlements} settled, {FailedSettlements} failed; " +
+        $"unknown outcomes {UnknownOutcomes}, held by a pending settlement {HeldBySettlement}, settlements left pending {SettlementsLeftPending}";
 }
 
 /// <summary>
@@ -126,6 +129,13 @@ public sealed class CampaignRig
         Journal = TransactionJournal.Open(SlotA, SlotB);
         Session = new HostSession(Link, Clock, Journal, Generic87SessionMessages.Instance) { Authenticator = Mac };
         Session.Exchange.TimeoutMs = TimeoutMs;
+    }
+
+    /// <summary>A terminal restart without a power cut: the link drops, the journal is reopened, a new session made.</summary>
+    public void Restart()
+    {
+        Link.Close();
+        Boot();
     }
 
     /// <summary>Transaction fields of this terminal for a card and amount.</summary>

@@ -50,12 +50,19 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>
         /// Starts a transaction: <paramref name="request"/> gives kind, amount, entry mode, scheme and the original
         /// references; its PIN block and KSN may be set on it until the kernel goes online. Forgets the last result.
+        /// Returns false, starting nothing, while a settlement's outcome is unknown and cannot be resolved now (the
+        /// batch is frozen, docs/host-session.md "Pending settlement"): the firmware shows "settlement pending" and
+        /// must not read the card, since even an offline approval could not be recorded.
         /// </summary>
-        public void Begin(AuthorisationRequest request)
+        public bool Begin(AuthorisationRequest request)
         {
             if (request == null) throw new System.ArgumentNullException("request");
-            _pending = request;
+            _pending = null;
             _result = null;
+            if (_session.SettlementPending) _session.ResumeSettlement();
+            if (_session.SettlementPending) return false;
+            _pending = request;
+            return true;
         }
 
         /// <summary>
