@@ -71,6 +71,13 @@ namespace Terminal.HostSimulation
         public HostFaults Faults { get; }
         /// <summary>Host clock (UTC); tests fix it. Used for DE 12/13 of answers and the expiry check.</summary>
         public Func<DateTime> Clock { get; set; }
+
+        /// <summary>
+        /// The MAC of the UnionPay dialect (e.g. <see cref="MessageMacAlgorithm.UnionPayEcb"/>, the terminal's
+        /// <see cref="MasterSessionMessageAuthenticator"/> default); null: retail MAC with a double-length MAC key,
+        /// CBC-MAC with a single-length one.
+        /// </summary>
+        public MessageMacAlgorithm? UnionPayMacAlgorithm { get; set; }
         /// <summary>Requests that could not be parsed (no answer).</summary>
         public long Rejected { get { return Interlocked.Read(ref _rejected); } }
         /// <summary>Requests whose processing failed unexpectedly (no answer); tests expect zero.</summary>

@@ -145,7 +145,7 @@ namespace Terminal.HostSimulation
                     _keysResolved = true;
                     try
                     {
-                        _keys = UnionPay ? RequestKeys.FromSession(_host.Session(Request.GetString(41))) : RequestKeys.FromDukpt(_host.Keys, Request);
+                        _keys = UnionPay ? RequestKeys.FromSession(_host.Session(Request.GetString(41)), _host.UnionPayMacAlgorithm) : RequestKeys.FromDukpt(_host.Keys, Request);
                     }
                     catch (SecurityException)
                     {

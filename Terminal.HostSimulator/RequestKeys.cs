@@ -75,12 +75,12 @@ namespace Terminal.HostSimulation
             return r;
         }
 
-        /// <summary>The UnionPay working keys of a signed-on terminal, or null.</summary>
-        public static RequestKeys FromSession(WorkingKeySet session)
+        /// <summary>The UnionPay working keys of a signed-on terminal, or null; <paramref name="algorithm"/> null: retail MAC (16-byte MAK) or CBC-MAC.</summary>
+        public static RequestKeys FromSession(WorkingKeySet session, MessageMacAlgorithm? algorithm)
         {
             if (session == null) return null;
             RequestKeys r = new RequestKeys();
-            r.MacAlgorithm = session.MacKey.Length == 16 ? MessageMacAlgorithm.RetailMac : MessageMacAlgorithm.CbcMac;
+            r.MacAlgorithm = algorithm ?? (session.MacKey.Length == 16 ? MessageMacAlgorithm.RetailMac : MessageMacAlgorithm.CbcMac);
             r.MacRequestKey = session.MacKey;
             r.MacResponseKey = session.MacKey;
             r.PinKey = session.PinKey;

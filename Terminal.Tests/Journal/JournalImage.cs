@@ -16,8 +16,15 @@ public static class JournalImage
         return Bytes.Concat(body, new[] { (byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc });
     }
 
-    /// <summary>Header: 'T' 'J', version 01, generation (4 bytes).</summary>
-    public static byte[] Header(int generation) => Frame(1, "544A01" + generation.ToString("X8"));
+    /// <summary>Header: 'T' 'J', version (1 byte; the journal writes 02, reads 01 and 02), generation (4 bytes).</summary>
+    public static byte[] Header(int generation, int version = 2) => Frame(1, "544A" + version.ToString("X2") + generation.ToString("X8"));
+
+    /// <summary>Settlement pending (type 8): batch (4 bytes), trace (4 bytes), request (2-byte length, bytes).</summary>
+    public static byte[] SettlementPending(int batch, int trace, string requestHex) =>
+        Frame(8, batch.ToString("X8") + trace.ToString("X8") + (requestHex.Length / 2).ToString("X4") + requestHex);
+
+    /// <summary>Settlement cleared (type 9): batch (4 bytes).</summary>
+    public static byte[] SettlementCleared(int batch) => Frame(9, batch.ToString("X8"));
 
     /// <summary>Counters: last trace (4 bytes), batch (4 bytes).</summary>
     public static byte[] Counters(int lastTrace, int batch) => Frame(3, lastTrace.ToString("X8") + batch.ToString("X8"));

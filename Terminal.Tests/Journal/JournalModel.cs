@@ -28,13 +28,15 @@ public sealed class JournalModel
 
     public int LastTrace;
     public int Batch = 1;
+    /// <summary>The pending settlement as "batch|trace|request hex", or null.</summary>
+    public string Settlement;
     public List<Tx> Txs = new();
     /// <summary>Every trace number a completed ReserveTrace returned.</summary>
     public HashSet<int> Handed = new();
 
     public JournalModel Clone()
     {
-        var m = new JournalModel { LastTrace = LastTrace, Batch = Batch, Handed = new HashSet<int>(Handed) };
+        var m = new JournalModel { LastTrace = LastTrace, Batch = Batch, Settlement = Settlement, Handed = new HashSet<int>(Handed) };
         foreach (Tx t in Txs) m.Txs.Add(t.Clone());
         return m;
     }
@@ -65,6 +67,7 @@ public sealed class JournalModel
     public void SetBatch(int batch)
     {
         Batch = batch;
+        Settlement = null;                      // a new batch number resolves a pending settlement
         Txs.RemoveAll(t => t.Final && t.Batch != batch);
     }
 
@@ -73,6 +76,7 @@ public sealed class JournalModel
     {
         var sb = new StringBuilder();
         sb.Append("trace=").Append(LastTrace).Append(" batch=").Append(Batch).Append('\n');
+        if (Settlement != null) sb.Append("settlement=").Append(Settlement).Append('\n');
         foreach (Tx t in Txs)
         {
             TransactionState s = reopened && t.State == TransactionState.InFlight ? TransactionState.ReversalPending : t.State;

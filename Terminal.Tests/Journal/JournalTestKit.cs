@@ -103,6 +103,8 @@ public static class JournalTestKit
     {
         var sb = new StringBuilder();
         sb.Append("trace=").Append(j.LastTrace).Append(" batch=").Append(j.BatchNumber).Append('\n');
+        SettlementAttempt s = j.PendingSettlement;
+        if (s != null) sb.Append("settlement=").Append(s.Batch).Append('|').Append(s.Trace).Append('|').Append(Hex.Encode(s.Request)).Append('\n');
         foreach (JournalTransaction t in j.Transactions()) sb.Append(Describe(t)).Append('\n');
         return sb.ToString();
     }

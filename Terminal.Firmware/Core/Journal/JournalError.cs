@@ -16,6 +16,8 @@ namespace Terminal.Firmware.Core.Journal
         /// <summary>A transaction with this trace number is still open (not in a final state).</summary>
         DuplicateTrace = 6,
         /// <summary>A record would exceed the format's maximum size.</summary>
-        RecordTooLarge = 7
+        RecordTooLarge = 7,
+        /// <summary>A settlement is pending: the batch is frozen until the host's answer is known.</summary>
+        SettlementPending = 8
     }
 }

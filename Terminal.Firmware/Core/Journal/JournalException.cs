@@ -39,6 +39,7 @@ namespace Terminal.Firmware.Core.Journal
                 case JournalError.InvalidTransition: return "state change not allowed";
                 case JournalError.DuplicateTrace: return "trace number still open";
                 case JournalError.RecordTooLarge: return "record too large";
+                case JournalError.SettlementPending: return "settlement pending, batch frozen";
                 default: return "error";
             }
         }

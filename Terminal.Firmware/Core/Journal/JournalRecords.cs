@@ -3,8 +3,10 @@ namespace Terminal.Firmware.Core.Journal
     /// <summary>Builds the framed records of the journal format and reads their payloads (docs/journal.md, "Format").</summary>
     internal static class JournalRecords
     {
-        /// <summary>Format version in the header record.</summary>
-        internal const int Version = 1;
+        /// <summary>Format version written in the header record (2: settlement records 8 and 9).</summary>
+        internal const int Version = 2;
+        /// <summary>Oldest format version read (1 has no settlement records; its slots read unchanged).</summary>
+        internal const int OldestVersion = 1;
         private const int MagicT = 0x54; // 'T'
         private const int MagicJ = 0x4A; // 'J'
 
@@ -21,7 +23,9 @@ namespace Terminal.Firmware.Core.Journal
         /// <summary>Reads a header payload; returns the generation (1 or more).</summary>
         internal static int ReadHeader(RecordReader r)
         {
-            if (r.Byte() != MagicT || r.Byte() != MagicJ || r.Byte() != Version) throw r.Corrupt("not a journal header");
+            if (r.Byte() != MagicT || r.Byte() != MagicJ) throw r.Corrupt("not a journal header");
+            int version = r.Byte();
+            if (version < OldestVersion || version > Version) throw r.Corrupt("unknown journal version");
             int generation = r.Int();
             r.End();
             if (generation < 1) throw r.Corrupt("bad generation");
@@ -98,6 +102,25 @@ namespace Terminal.Firmware.Core.Journal
             t.Advice = r.Data();
             r.End();
             return t;
+        }
+
+        internal static byte[] Settlement(SettlementAttempt a)
+        {
+            RecordWriter w = new RecordWriter();
+            w.Int(a.Batch);
+            w.Int(a.Trace);
+            w.Data(a.Request);
+            return w.Frame(RecordType.SettlementPending);
+        }
+
+        internal static SettlementAttempt ReadSettlement(RecordReader r)
+        {
+            int batch = r.Int();
+            int trace = r.Int();
+            byte[] request = r.Data();
+            r.End();
+            if (request == null || request.Length == 0) throw r.Corrupt("settlement without its request");
+            return new SettlementAttempt(batch, trace, request);
         }
 
         internal static byte[] StateChange(StateChange c)

@@ -12,6 +12,8 @@ namespace Terminal.Firmware.Core.Journal
         internal int LastTrace;
         internal int Batch = 1;
         internal readonly ArrayList Transactions = new ArrayList();
+        /// <summary>The settlement whose outcome is unknown, or null.</summary>
+        internal SettlementAttempt Settlement;
 
         /// <summary>The trace that follows <paramref name="trace"/>: 1..999999, then 1 again (DE 11 is n6, 0 unused).</summary>
         internal static int NextTrace(int trace)
@@ -30,11 +32,34 @@ namespace Terminal.Firmware.Core.Journal
         {
             JournalChecks.Batch(batch);
             Batch = batch;
+            Settlement = null;                 // a new batch number resolves a pending settlement
             for (int i = Transactions.Count - 1; i >= 0; i--)
             {
                 JournalTransaction t = (JournalTransaction)Transactions[i];
                 if (t.Final && t.Batch != batch) Transactions.RemoveAt(i);
             }
+        }
+
+        /// <summary>A settlement of the current batch starts (none may be pending).</summary>
+        internal void ApplySettlement(SettlementAttempt a)
+        {
+            CheckSettlement(a);
+            Settlement = a;
+        }
+
+        /// <summary>Throws unless <see cref="ApplySettlement"/> would accept the attempt.</summary>
+        internal void CheckSettlement(SettlementAttempt a)
+        {
+            if (Settlement != null) throw new JournalException(JournalError.InvalidTransition, -1, "a settlement is already pending");
+            if (a.Batch != Batch) throw new JournalException(JournalError.InvalidArgument, -1, "settlement of another batch");
+            JournalChecks.Trace(a.Trace);
+        }
+
+        /// <summary>The pending settlement of <paramref name="batch"/> was answered without closing the batch.</summary>
+        internal void ApplySettlementCleared(int batch)
+        {
+            if (Settlement == null || Settlement.Batch != batch) throw new JournalException(JournalError.InvalidTransition, -1, "no such pending settlement");
+            Settlement = null;
         }
 
         /// <summary>Adds a recorded (or snapshot) transaction after checking its fields.</summary>

@@ -17,7 +17,11 @@ namespace Terminal.Firmware.Core.Journal
         internal const byte Transaction = 6;
         /// <summary>A transaction's state changed.</summary>
         internal const byte StateChange = 7;
+        /// <summary>A settlement (0500) is about to go out: batch, trace, the packed request; pending until resolved.</summary>
+        internal const byte SettlementPending = 8;
+        /// <summary>The pending settlement was answered without closing the batch (refused): batch number.</summary>
+        internal const byte SettlementCleared = 9;
 
-        internal const byte Last = 7;
+        internal const byte Last = 9;
     }
 }

@@ -124,6 +124,11 @@ namespace Terminal.Firmware.Core.Journal
                 count++;
                 return false;
             }
+            if (type == RecordType.SettlementPending)
+            {
+                State.ApplySettlement(JournalRecords.ReadSettlement(r));
+                return false;
+            }
             if (type == RecordType.SnapshotEnd)
             {
                 if (JournalRecords.ReadNumber(r) != count) throw r.Corrupt("snapshot count");
@@ -146,10 +151,17 @@ namespace Terminal.Firmware.Core.Journal
                     JournalTransaction t = JournalRecords.ReadTransaction(r);
                     if (t.State != TransactionState.InFlight && t.State != TransactionState.AdvicePending) throw r.Corrupt("recorded state");
                     if (t.Batch != State.Batch) throw r.Corrupt("recorded batch");
+                    if (State.Settlement != null) throw r.Corrupt("transaction recorded while a settlement is pending");
                     State.ApplyTransaction(t);
                     break;
                 case RecordType.StateChange:
                     State.ApplyStateChange(JournalRecords.ReadStateChange(r));
+                    break;
+                case RecordType.SettlementPending:
+                    State.ApplySettlement(JournalRecords.ReadSettlement(r));
+                    break;
+                case RecordType.SettlementCleared:
+                    State.ApplySettlementCleared(JournalRecords.ReadNumber(r));
                     break;
                 default:
                     throw r.Corrupt("record not allowed after the snapshot");

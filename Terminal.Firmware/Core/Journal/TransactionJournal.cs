@@ -138,6 +138,38 @@ namespace Terminal.Firmware.Core.Journal
             Change(trace, TransactionState.Advised, null, null, null, null, null);
         }
 
+        /// <summary>
+        /// Journals a settlement before its 0500 leaves (docs/journal.md, "Pending settlement"): the current batch,
+        /// the 0500's trace and the packed 0500 with the totals. Until <see cref="CloseBatch"/> (the host confirmed)
+        /// or <see cref="ClearSettlement"/> (the host answered without closing), the batch is frozen: recording a
+        /// transaction throws <see cref="JournalError.SettlementPending"/>.
+        /// </summary>
+        public void BeginSettlement(int trace, byte[] request)
+        {
+            if (request == null || request.Length == 0) throw new JournalException(JournalError.InvalidArgument, -1, "settlement request required");
+            SettlementAttempt a = new SettlementAttempt(_state.Batch, trace, Bytes.Copy(request));
+            _state.CheckSettlement(a);
+            Write(JournalRecords.Settlement(a));
+            _state.ApplySettlement(a);
+            AfterWrite();
+        }
+
+        /// <summary>The host answered the pending settlement without closing the batch (refused): the batch is open again.</summary>
+        public void ClearSettlement()
+        {
+            if (_state.Settlement == null) throw new JournalException(JournalError.InvalidTransition, -1, "no settlement pending");
+            int batch = _state.Settlement.Batch;
+            Write(JournalRecords.Number(RecordType.SettlementCleared, batch));
+            _state.ApplySettlementCleared(batch);
+            AfterWrite();
+        }
+
+        /// <summary>The settlement whose outcome is unknown (a copy), or null.</summary>
+        public SettlementAttempt PendingSettlement
+        {
+            get { return _state.Settlement == null ? null : _state.Settlement.Copy(); }
+        }
+
         /// <summary>A copy of the latest transaction with this trace number, or null.</summary>
         public JournalTransaction Find(int trace)
         {
@@ -194,6 +226,7 @@ namespace Terminal.Firmware.Core.Journal
                 length += Append(slot, JournalRecords.Counters(_state.LastTrace, _state.Batch));
                 for (int i = 0; i < _state.Transactions.Count; i++)
                     length += Append(slot, JournalRecords.Transaction((JournalTransaction)_state.Transactions[i]));
+                if (_state.Settlement != null) length += Append(slot, JournalRecords.Settlement(_state.Settlement));
                 length += Append(slot, JournalRecords.Number(RecordType.SnapshotEnd, _state.Transactions.Count));
             }
             catch (JournalException)
@@ -214,6 +247,7 @@ namespace Terminal.Firmware.Core.Journal
         private void Record(JournalTransaction transaction, TransactionState state)
         {
             if (transaction == null) throw new JournalException(JournalError.InvalidArgument, -1, "null transaction");
+            if (_state.Settlement != null) throw new JournalException(JournalError.SettlementPending, -1, null);
             JournalTransaction t = Copy(transaction);
             t.Batch = _state.Batch;
             t.State = state;

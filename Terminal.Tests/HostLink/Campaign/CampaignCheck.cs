@@ -17,7 +17,7 @@ public sealed class CampaignOutcome
 }
 
 /// <summary>
-/// The end of a campaign: faults off, pending reversals and advices drained, then the terminal journal and the host
+/// The end of a campaign: faults off, pending reversals, advices and any pending settlement drained, then the terminal journal and the host
 /// ledger compared transaction by transaction and as (trace, amount, debit/credit) sets, and the batch settled: the
 /// 0500 must balance at the first attempt (no 0320 upload) and close the batch on both sides.
 /// </summary>
@@ -30,6 +30,10 @@ public static class CampaignCheck
         rig.Link.Close();
         Assert.Equal(SessionFailure.None, rig.Session.SendPendingReversals());
         Assert.Equal(SessionFailure.None, rig.Session.SendPendingAdvices());
+        // A settlement whose answer was lost is resolved first (the firmware's next session call does the same).
+        SettlementResult resumed = rig.Session.ResumeSettlement();
+        Assert.True(resumed == null || resumed.Settled, "pending settlement not resolved: " + resumed?.Report.Failure);
+        Assert.False(rig.Session.SettlementPending);
         TransactionJournal journal = rig.Journal;
         Assert.Empty(journal.PendingReversals());
         Assert.Empty(journal.PendingAdvices());

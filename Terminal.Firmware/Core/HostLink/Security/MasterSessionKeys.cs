@@ -94,7 +94,7 @@ namespace Terminal.Firmware.Core.HostLink.Security
 
         /// <summary>
         /// Message MAC under the MAC working key: <see cref="MessageMacAlgorithm.RetailMac"/> needs a 16-byte key,
-        /// <see cref="MessageMacAlgorithm.CbcMac"/> takes 8 or 16 bytes.
+        /// <see cref="MessageMacAlgorithm.CbcMac"/> and <see cref="MessageMacAlgorithm.UnionPayEcb"/> take 8 or 16 bytes.
         /// </summary>
         public byte[] ComputeMac(MessageMacAlgorithm algorithm, byte[] data, int offset, int length)
         {

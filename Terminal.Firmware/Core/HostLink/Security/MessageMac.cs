@@ -14,6 +14,12 @@ namespace Terminal.Firmware.Core.HostLink.Security
         AesCmac = 3,
         /// <summary>TDEA-CMAC (NIST SP 800-38B), 16- or 24-byte key.</summary>
         TdesCmac = 4,
+        /// <summary>
+        /// The UnionPay POS "ECB" MAC (<see cref="UnionPayEcbMac"/>), 8-byte (DES) or 16-byte (TDES) MAC key; the
+        /// result is 8 ASCII hex characters. [K: written from the algorithm's common description; no public test
+        /// vector, unverified against a real UnionPay host.]
+        /// </summary>
+        UnionPayEcb = 5,
     }
 
     /// <summary>
@@ -44,6 +50,10 @@ namespace Terminal.Firmware.Core.HostLink.Security
                 if (key == null || (key.Length != 16 && key.Length != 24 && key.Length != 32))
                     throw new SecurityException(SecurityError.BadKeyLength, "AES-CMAC key has the wrong length");
                 return Cmac.Aes(key, data, offset, length);
+            }
+            if (algorithm == MessageMacAlgorithm.UnionPayEcb)
+            {
+                return UnionPayEcbMac.Compute(key, data, offset, length);
             }
             if (algorithm == MessageMacAlgorithm.TdesCmac)
             {

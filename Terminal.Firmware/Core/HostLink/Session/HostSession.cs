@@ -42,6 +42,12 @@ namespace Terminal.Firmware.Core.HostLink.Session
             get { return _journal; }
         }
 
+        /// <summary>The dialect's rules this session follows.</summary>
+        public ISessionMessages Messages
+        {
+            get { return _messages; }
+        }
+
         /// <summary>The exchange (answer timeout, count of discarded answers).</summary>
         public HostExchange Exchange
         {
@@ -80,6 +86,18 @@ namespace Terminal.Firmware.Core.HostLink.Session
         public AuthorisationResult Authorise(Iso8583Message request, TransactionKind kind, CardScheme scheme)
         {
             if (request == null) throw new System.ArgumentNullException("request");
+            return Authorise(request, kind, scheme, JournalTransaction.MaskPan(Pan(request)), -1);
+        }
+
+        /// <summary>
+        /// <see cref="Authorise(Iso8583Message, TransactionKind, CardScheme)"/> with the masked PAN for the journal
+        /// given by the caller (first 6, last 4; needed when the card data travels enciphered in DE 57 and the
+        /// request has no clear PAN) and, for a void, the trace number of the voided transaction (-1: none).
+        /// </summary>
+        public AuthorisationResult Authorise(Iso8583Message request, TransactionKind kind, CardScheme scheme, string maskedPan, int originalTrace)
+        {
+            if (request == null) throw new System.ArgumentNullException("request");
+            if (maskedPan == null) throw new System.ArgumentNullException("maskedPan");
             _messages.Dialect.Pack(request);                  // refuse a bad request before anything happens
             int trace = (int)request.GetNumeric(11);
             int reversalTrace = _messages.ReversalHasOwnTrace ? _journal.ReserveTrace() : trace;
@@ -89,12 +107,15 @@ namespace Terminal.Firmware.Core.HostLink.Session
             if (pending != SessionFailure.None)
                 return new AuthorisationResult(trace, AuthorisationStatus.NotSent,
                     IsUnreachable(pending) ? pending : SessionFailure.ReversalsPending, null);
+            // A settlement whose outcome is unknown is resolved first; until then its batch is frozen.
+            SessionFailure settling = SettlementFirst();
+            if (settling != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, settling, null);
 
             SessionFailure link = Connected();
             if (link != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, link, null);
 
-            JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49),
-                JournalTransaction.MaskPan(Pan(request)), request.Mti);
+            JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49), maskedPan, request.Mti);
+            tx.OriginalTrace = originalTrace;
             tx.Reversal = reversal;
             try
             {
@@ -164,15 +185,31 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>
         /// Journals an offline approval (0220 built by the dialect's advice builder, DE 11 from
         /// <see cref="NextTrace"/>); it counts in the batch at once and is uploaded by <see cref="SendPendingAdvices"/>.
+        /// Returns false, recording nothing, while a settlement stays pending (the batch is frozen): the firmware
+        /// checks <see cref="SettlementPending"/> before it starts a transaction.
         /// </summary>
-        public void RecordOfflineApproval(Iso8583Message advice, TransactionKind kind, CardScheme scheme)
+        public bool RecordOfflineApproval(Iso8583Message advice, TransactionKind kind, CardScheme scheme)
         {
             if (advice == null) throw new System.ArgumentNullException("advice");
+            return RecordOfflineApproval(advice, kind, scheme, JournalTransaction.MaskPan(Pan(advice)));
+        }
+
+        /// <summary>
+        /// <see cref="RecordOfflineApproval(Iso8583Message, TransactionKind, CardScheme)"/> with the masked PAN for
+        /// the journal given by the caller (first 6, last 4).
+        /// </summary>
+        public bool RecordOfflineApproval(Iso8583Message advice, TransactionKind kind, CardScheme scheme, string maskedPan)
+        {
+            if (advice == null) throw new System.ArgumentNullException("advice");
+            if (maskedPan == null) throw new System.ArgumentNullException("maskedPan");
+            // A pending settlement freezes the batch: try to resolve it; if it stays unknown, the approval is held.
+            if (SettlementFirst() != SessionFailure.None) return false;
             byte[] packed = _messages.Dialect.Pack(advice);
             JournalTransaction tx = new JournalTransaction((int)advice.GetNumeric(11), kind, scheme, Amount(advice),
-                advice.GetString(49), JournalTransaction.MaskPan(Pan(advice)), advice.Mti);
+                advice.GetString(49), maskedPan, advice.Mti);
             tx.Advice = packed;
             _journal.RecordAdvice(tx);
+            return true;
         }
 
         /// <summary>
@@ -222,15 +259,26 @@ namespace Terminal.Firmware.Core.HostLink.Session
             return failure == SessionFailure.None ? answer : null;
         }
 
+        /// <summary>True while a settlement's outcome is unknown: the batch is frozen, new transactions are held.</summary>
+        public bool SettlementPending
+        {
+            get { return _journal.PendingSettlement != null; }
+        }
+
         /// <summary>
         /// Settles the current batch in <paramref name="terminal"/>'s currency: reversals and advices first, then
-        /// the 0500 with the journal's totals; when the host's totals differ, every counted transaction goes up as a
-        /// 0320 and the 0500 is asked again (dialect A). On success the journal closes the batch. <paramref name="terminal"/>
-        /// gives DE 7, 41, 42 and 49 (and DE 24 when set); trace and batch numbers come from the journal.
+        /// the 0500 with the journal's totals, journaled (trace, batch, totals) before it leaves; when the host's
+        /// totals differ, every counted transaction goes up as a 0320 and the 0500 is asked again (dialect A). On
+        /// success the journal closes the batch. Without a usable answer the settlement stays pending (see
+        /// <see cref="ResumeSettlement"/>); a pending settlement is resumed here instead of starting a new one.
+        /// <paramref name="terminal"/> gives DE 7, 41, 42 and 49 (and DE 24 when set); trace and batch numbers come
+        /// from the journal.
         /// </summary>
         public SettlementResult Settle(TransactionFields terminal)
         {
             if (terminal == null) throw new System.ArgumentNullException("terminal");
+            SettlementAttempt pending = _journal.PendingSettlement;
+            if (pending != null) return RunSettlement(pending, terminal, terminal.CurrencyCode);
             int batch = _journal.BatchNumber;
             SettlementReport report = new SettlementReport(batch, terminal.CurrencyCode, _journal.Totals());
             report.FirstVerdict = SettlementVerdict.Refused;
@@ -239,18 +287,62 @@ namespace Terminal.Firmware.Core.HostLink.Session
             f = SendPendingAdvices();
             if (f != SessionFailure.None) return Failed(report, IsUnreachable(f) ? f : SessionFailure.AdvicesPending);
             // Advices just acknowledged do not change the totals (AdvicePending already counts).
+            if (HasInFlight()) return Failed(report, SessionFailure.TransactionInFlight);
 
+            // Journal the attempt before the 0500 leaves: from here the batch is frozen until the answer is known.
+            TransactionFields fields = Fields(terminal, batch);
+            byte[] request = _messages.Dialect.Pack(_messages.Reconciliation(fields, _journal.Totals()));
+            try
+            {
+                _journal.BeginSettlement(fields.Stan, request);
+            }
+            catch (JournalException)
+            {
+                return Failed(report, SessionFailure.JournalFailed);
+            }
+            return RunSettlement(_journal.PendingSettlement, terminal, terminal.CurrencyCode);
+        }
+
+        /// <summary>
+        /// Sends the pending settlement again (the very 0500: same trace, batch and totals) until the host answers;
+        /// null when none is pending. The firmware calls it after a restart; <see cref="Authorise(Iso8583Message,
+        /// TransactionKind, CardScheme)"/>, <see cref="RecordOfflineApproval(Iso8583Message, TransactionKind, CardScheme)"/>
+        /// and <see cref="Settle"/> call it first. The terminal fields of the follow-up messages (0320, UnionPay end of
+        /// upload) are taken from the stored 0500.
+        /// </summary>
+        public SettlementResult ResumeSettlement()
+        {
+            SettlementAttempt pending = _journal.PendingSettlement;
+            if (pending == null) return null;
+            Iso8583Message stored = _messages.Dialect.Parse(pending.Request);
+            TransactionFields terminal = new TransactionFields();
+            terminal.TerminalId = stored.GetString(41);
+            terminal.MerchantId = stored.GetString(42);
+            terminal.TransmissionDateTime = stored.GetString(7);
+            terminal.CurrencyCode = stored.GetString(49);
+            terminal.Nii = stored.GetString(24);
+            return RunSettlement(pending, terminal, CurrencyOf(stored));
+        }
+
+        /// <summary>The 0500 exchange of a journaled attempt, then upload and close (or clear on a refusal).</summary>
+        private SettlementResult RunSettlement(SettlementAttempt attempt, TransactionFields terminal, string currency)
+        {
+            int batch = attempt.Batch;
+            SettlementReport report = new SettlementReport(batch, currency, _journal.Totals());
+            report.FirstVerdict = SettlementVerdict.Refused;
+            Iso8583Message request = _messages.Dialect.Parse(attempt.Request);
             bool uploaded = false;
             while (true)
             {
                 Iso8583Message answer;
-                f = Send(_messages.Reconciliation(Fields(terminal, batch), _journal.Totals()), out answer);
+                SessionFailure f = Send(request, out answer);
                 report.ReconciliationAttempts++;
-                if (f != SessionFailure.None) return Failed(report, f);
+                if (f == SessionFailure.None && !Readable(answer)) f = SessionFailure.Malformed;
+                if (f != SessionFailure.None) return Failed(report, f);          // outcome unknown: stays pending
                 report.HostResponseCode = answer.GetString(39);
                 SettlementVerdict verdict = _messages.ReadReconciliation(answer);
                 if (report.ReconciliationAttempts == 1) report.FirstVerdict = verdict;
-                if (verdict == SettlementVerdict.Refused) return Failed(report, SessionFailure.HostRefused);
+                if (verdict == SettlementVerdict.Refused) return Cleared(report, SessionFailure.HostRefused);
                 if (verdict == SettlementVerdict.Balanced)
                 {
                     // UnionPay closes a balanced batch with an end message (60.3 207); the host has already closed
@@ -262,13 +354,62 @@ namespace Terminal.Firmware.Core.HostLink.Session
                     }
                     return Settled(report);
                 }
-                if (uploaded) return Failed(report, SessionFailure.TotalsDiffer);
+                if (uploaded) return Cleared(report, SessionFailure.TotalsDiffer);
 
                 f = UploadBatch(terminal, batch, report);
                 if (f != SessionFailure.None) return Failed(report, f);
                 uploaded = true;
                 if (!_messages.ResendReconciliationAfterUpload) return Settled(report);
+                // The 0500 asked again after the upload: same totals, a new trace (the host answers a repeated trace
+                // with its first answer).
+                request = _messages.Dialect.Parse(attempt.Request);
+                _messages.Dialect.Packager.SetNumeric(request, 11, _journal.ReserveTrace());
             }
+        }
+
+        /// <summary>The host answered the settlement without closing the batch: it is open again for transactions.</summary>
+        private SettlementResult Cleared(SettlementReport report, SessionFailure failure)
+        {
+            _journal.ClearSettlement();
+            return Failed(report, failure);
+        }
+
+        /// <summary>
+        /// Resolves a pending settlement before a new transaction; None when none is left, else why the transaction
+        /// is held (the link failure, or SettlementPending).
+        /// </summary>
+        private SessionFailure SettlementFirst()
+        {
+            if (_journal.PendingSettlement == null) return SessionFailure.None;
+            SettlementResult r;
+            try
+            {
+                r = ResumeSettlement();
+            }
+            catch (JournalException)
+            {
+                return SessionFailure.JournalFailed;
+            }
+            if (_journal.PendingSettlement == null) return SessionFailure.None;
+            SessionFailure f = r.Report.Failure;
+            return IsUnreachable(f) ? f : SessionFailure.SettlementPending;
+        }
+
+        private bool HasInFlight()
+        {
+            ArrayList all = _journal.Transactions();
+            for (int i = 0; i < all.Count; i++)
+                if (((JournalTransaction)all[i]).State == TransactionState.InFlight) return true;
+            return false;
+        }
+
+        /// <summary>DE 49 of the stored 0500, else the currency of the batch's first counted transaction, else null.</summary>
+        private string CurrencyOf(Iso8583Message stored)
+        {
+            string currency = stored.GetString(49);
+            if (currency != null) return currency;
+            ArrayList counted = _journal.CurrentBatch();
+            return counted.Count == 0 ? null : ((JournalTransaction)counted[0]).Currency;
         }
 
         private SessionFailure UploadBatch(TransactionFields terminal, int batch, SettlementReport report)
@@ -409,7 +550,10 @@ namespace Terminal.Firmware.Core.HostLink.Session
             return m.Has(4) ? m.GetNumeric(4) : 0;
         }
 
-        /// <summary>The PAN from DE 2, else from DE 35 before the separator (for the masked journal copy only).</summary>
+        /// <summary>
+        /// The PAN from DE 2, else from DE 35 before the separator (for the masked journal copy only); empty when the
+        /// card data travels enciphered (DE 57): callers then pass the masked PAN explicitly.
+        /// </summary>
         private static string Pan(Iso8583Message m)
         {
             string pan = m.GetString(2);

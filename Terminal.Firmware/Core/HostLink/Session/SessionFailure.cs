@@ -25,5 +25,12 @@ namespace Terminal.Firmware.Core.HostLink.Session
         HostRefused = 9,
         /// <summary>Totals still differ after the batch upload.</summary>
         TotalsDiffer = 10,
+        /// <summary>
+        /// A settlement's outcome is still unknown (no usable 0510 yet): the batch is frozen and new transactions are
+        /// held until the retried 0500 is answered (docs/host-session.md, "Pending settlement").
+        /// </summary>
+        SettlementPending = 11,
+        /// <summary>A host-approved transaction still waits for <see cref="HostSession.Complete"/>: settle after it.</summary>
+        TransactionInFlight = 12,
     }
 }
