@@ -14,8 +14,8 @@ namespace Terminal.HostSimulation
     }
 
     /// <summary>
-    /// The generic dialect's security layout used by the host simulator [K: a project convention, to be adopted by
-    /// the terminal's host link; ISO 8583:1987 leaves DE 53 and DE 62 to the network]:
+    /// The generic dialect's security layout (<see cref="GenericSecurityFields"/>, shared with the terminal) as the
+    /// host simulator reads it [K: a project convention; ISO 8583:1987 leaves DE 53 and DE 62 to the network]:
     /// DE 53 (n16) = digit 1 key management (1 TDES DUKPT, 2 AES DUKPT), digit 2 PIN block format (0 or 4),
     /// digit 3 card data (0 clear in DE 2/35, 1 enciphered in DE 57 under the KSN's data key), then 13 zeros. DE 62 (b..999) of a request = the KSN (10 bytes TDES, 12 bytes AES), followed for AES DUKPT by
     /// the 16-byte enciphered ISO 9564 format 4 PIN block (DE 52 is only 8 bytes). Every MAC-carrying request
@@ -57,7 +57,7 @@ namespace Terminal.HostSimulation
         /// <summary>DE 53 value.</summary>
         public string Field53()
         {
-            return string.Concat(((int)Scheme).ToString(), PinBlockFormat.ToString(), CardDataEnciphered ? "1" : "0", "0000000000000");
+            return GenericSecurityFields.Field53(Ksn.Length, CardDataEnciphered);
         }
 
         /// <summary>DE 62 value.</summary>

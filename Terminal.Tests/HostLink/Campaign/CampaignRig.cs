@@ -1,6 +1,7 @@
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.HostSimulation;
 using Terminal.Tests.HostLink.Transport;
 using Terminal.Tests.Journal;
@@ -83,7 +84,7 @@ public sealed class CampaignRig
         SlotA = new PowerCutStorage(Power);
         SlotB = new PowerCutStorage(Power);
         Link = new FakeHostConnection(Clock) { OnSend = HostReceives };
-        Mac = new DukptMacAuthenticator(Host.Keys, 7);
+        Mac = TerminalDukpt(Host.Keys, 7);
         Boot();
     }
 
@@ -99,7 +100,21 @@ public sealed class CampaignRig
     public PowerSupply Power { get; }
     public PowerCutStorage SlotA { get; }
     public PowerCutStorage SlotB { get; }
-    public DukptMacAuthenticator Mac { get; }
+    public DukptMessageAuthenticator Mac { get; }
+
+    /// <summary>
+    /// The terminal's DUKPT message security, dialect A, as key injection leaves it: the IPEK derived from the host's
+    /// test BDK and an initial KSN made from <paramref name="deviceId"/>. The DUKPT registers are the device's secure
+    /// storage: they survive the power cuts of the campaign.
+    /// </summary>
+    public static DukptMessageAuthenticator TerminalDukpt(HostKeys keys, int deviceId)
+    {
+        byte[] ksn = Convert.FromHexString("FFFF9876543210E00000");
+        ksn[4] = (byte)(deviceId >> 16); ksn[5] = (byte)(deviceId >> 8); ksn[6] = (byte)deviceId;
+        var dukpt = new TdesDukptTerminal();
+        dukpt.LoadInitialKey(TdesDukpt.DeriveIpek(keys.TdesBdk, ksn), ksn);
+        return new DukptMessageAuthenticator(dukpt, Generic87Dialect.Dialect.Packager);
+    }
     public TransactionJournal Journal { get; private set; }
     public HostSession Session { get; private set; }
 

@@ -42,6 +42,12 @@ namespace Terminal.Firmware.Core.HostLink.Session
             get { return _journal; }
         }
 
+        /// <summary>The dialect's rules this session follows.</summary>
+        public ISessionMessages Messages
+        {
+            get { return _messages; }
+        }
+
         /// <summary>The exchange (answer timeout, count of discarded answers).</summary>
         public HostExchange Exchange
         {
@@ -80,6 +86,18 @@ namespace Terminal.Firmware.Core.HostLink.Session
         public AuthorisationResult Authorise(Iso8583Message request, TransactionKind kind, CardScheme scheme)
         {
             if (request == null) throw new System.ArgumentNullException("request");
+            return Authorise(request, kind, scheme, JournalTransaction.MaskPan(Pan(request)), -1);
+        }
+
+        /// <summary>
+        /// <see cref="Authorise(Iso8583Message, TransactionKind, CardScheme)"/> with the masked PAN for the journal
+        /// given by the caller (first 6, last 4; needed when the card data travels enciphered in DE 57 and the
+        /// request has no clear PAN) and, for a void, the trace number of the voided transaction (-1: none).
+        /// </summary>
+        public AuthorisationResult Authorise(Iso8583Message request, TransactionKind kind, CardScheme scheme, string maskedPan, int originalTrace)
+        {
+            if (request == null) throw new System.ArgumentNullException("request");
+            if (maskedPan == null) throw new System.ArgumentNullException("maskedPan");
             _messages.Dialect.Pack(request);                  // refuse a bad request before anything happens
             int trace = (int)request.GetNumeric(11);
             int reversalTrace = _messages.ReversalHasOwnTrace ? _journal.ReserveTrace() : trace;
@@ -93,8 +111,8 @@ namespace Terminal.Firmware.Core.HostLink.Session
             SessionFailure link = Connected();
             if (link != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, link, null);
 
-            JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49),
-                JournalTransaction.MaskPan(Pan(request)), request.Mti);
+            JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49), maskedPan, request.Mti);
+            tx.OriginalTrace = originalTrace;
             tx.Reversal = reversal;
             try
             {
@@ -168,9 +186,20 @@ namespace Terminal.Firmware.Core.HostLink.Session
         public void RecordOfflineApproval(Iso8583Message advice, TransactionKind kind, CardScheme scheme)
         {
             if (advice == null) throw new System.ArgumentNullException("advice");
+            RecordOfflineApproval(advice, kind, scheme, JournalTransaction.MaskPan(Pan(advice)));
+        }
+
+        /// <summary>
+        /// <see cref="RecordOfflineApproval(Iso8583Message, TransactionKind, CardScheme)"/> with the masked PAN for
+        /// the journal given by the caller (first 6, last 4).
+        /// </summary>
+        public void RecordOfflineApproval(Iso8583Message advice, TransactionKind kind, CardScheme scheme, string maskedPan)
+        {
+            if (advice == null) throw new System.ArgumentNullException("advice");
+            if (maskedPan == null) throw new System.ArgumentNullException("maskedPan");
             byte[] packed = _messages.Dialect.Pack(advice);
             JournalTransaction tx = new JournalTransaction((int)advice.GetNumeric(11), kind, scheme, Amount(advice),
-                advice.GetString(49), JournalTransaction.MaskPan(Pan(advice)), advice.Mti);
+                advice.GetString(49), maskedPan, advice.Mti);
             tx.Advice = packed;
             _journal.RecordAdvice(tx);
         }
@@ -409,7 +438,10 @@ namespace Terminal.Firmware.Core.HostLink.Session
             return m.Has(4) ? m.GetNumeric(4) : 0;
         }
 
-        /// <summary>The PAN from DE 2, else from DE 35 before the separator (for the masked journal copy only).</summary>
+        /// <summary>
+        /// The PAN from DE 2, else from DE 35 before the separator (for the masked journal copy only); empty when the
+        /// card data travels enciphered (DE 57): callers then pass the masked PAN explicitly.
+        /// </summary>
         private static string Pan(Iso8583Message m)
         {
             string pan = m.GetString(2);

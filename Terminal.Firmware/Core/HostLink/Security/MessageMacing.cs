@@ -1,9 +1,7 @@
-using System;
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.HostLink.Iso8583;
-using Terminal.Firmware.Core.HostLink.Security;
 
-namespace Terminal.HostSimulation
+namespace Terminal.Firmware.Core.HostLink.Security
 {
     /// <summary>
     /// Where the message MAC goes and what it covers (docs/host-protocol.md, "MAC scope"): DE 128 when the
@@ -44,7 +42,7 @@ namespace Terminal.HostSimulation
             message.Remove(64);
             message.Remove(128);
             message.SetBytes(MacField(message), Bytes.Slice(mac, 0, MacLength));
-            Array.Clear(mac, 0, mac.Length);
+            KeyBytes.Wipe(mac);
         }
 
         /// <summary>
