@@ -132,7 +132,7 @@ namespace Terminal.Firmware.Core.App
                 bridge.Authorise(outcome.AuthorisationData);
             }
             if (outcome.Decision == TransactionDecision.ApprovedOffline && _kind == TransactionKind.Sale)
-                _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact));
+                _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact), outcome);
             TransactionRecord r = RecordOf(outcome, EntryMode.Contact, bridge, pin);
             Finish(r, _hw.ContactReader.IsCardPresent);
         }
@@ -332,7 +332,7 @@ namespace Terminal.Firmware.Core.App
             }
             else if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
             {
-                _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless));
+                _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless), outcome);
             }
             TransactionRecord r = RecordOf(outcome, EntryMode.Contactless, bridge, pin);
             r.SignatureRequired = o.Cvm == OutcomeCvm.ObtainSignature;
