@@ -351,7 +351,7 @@ internal sealed class FakeHost : IPaymentHost
 
     public void Complete(HostAnswer answer, bool cardAccepted, byte[]? finalIccData) => Completions.Add((answer.Trace, cardAccepted));
 
-    public void RecordOfflineApproval(PaymentRequest request) => OfflineApprovals.Add(request);
+    public void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome) => OfflineApprovals.Add(request);
 
     public bool SendPending() => true;
 

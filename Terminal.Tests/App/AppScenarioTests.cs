@@ -260,6 +260,22 @@ public class AppScenarioTests
     }
 
     [Fact]
+    public void Garbled_swipe_is_retried_and_a_chip_card_still_asked_for_the_chip()
+    {
+        var rig = new AppRig();
+        rig.Amount("1000");
+        rig.Head.Swipe("4761739000000475D30122010000000000");
+        rig.App.Step();
+        Assert.True(rig.ScreenShows(MessageId.PleaseInsertChip));
+        // A garbled swipe is simply retried.
+        rig.Head.Swipe("garbage");
+        rig.App.Step();
+        Assert.Equal(AppState.PresentCard, rig.App.State);
+        Assert.True(rig.ScreenShows(MessageId.TryAgain));
+        Assert.Empty(rig.Fake.Requests);
+    }
+
+    [Fact]
     public void Cancel_during_amount_entry_returns_to_idle()
     {
         var rig = new AppRig();

@@ -34,7 +34,7 @@ public class SessionHostTests
                 Link = new FakeHostConnection(rig.Clock) { OnSend = HostReceives };
                 var session = new HostSession(Link, rig.Clock, Journal, Generic87SessionMessages.Instance);
                 session.Exchange.TimeoutMs = 5000;
-                return new SessionPaymentHost(session, rig.Configuration, new FixedWallClock());
+                return SessionPaymentHost.Generic(session, rig.Configuration, new FixedWallClock());
             });
         }
 
@@ -80,6 +80,29 @@ public class SessionHostTests
     }
 
     [Fact]
+    public void Host_down_on_a_chip_card_reverses_the_request_and_advises_the_offline_approval()
+    {
+        var rig = new Rig(null);
+        rig.App.Amount("1000");
+        rig.App.Slot.Insert(AppRig.Card("visa-online-host-unreachable"));
+        rig.App.App.Step();
+
+        TransactionRecord r = rig.App.App.LastTransaction!;
+        // Statement: ARQC, host unreachable, default action TC with ARC Y3.
+        Assert.Equal("approved-offline", r.KernelDecision);
+        Assert.Equal("Y3", r.ResponseCode);
+        Assert.Equal("0200", rig.Received[0].Mti);
+        Assert.NotNull(rig.Received[0].GetBytes(55));              // the ARQC went in DE 55
+        Assert.Equal("0400", rig.Received[1].Mti);                 // its reversal, tried at once
+        var reversed = (JournalTransaction)Assert.Single(rig.Journal.PendingReversals())!;
+        Assert.Equal("476173******0327", reversed.MaskedPan);
+        // The card's offline approval waits as an advice (0220) for the next connection.
+        var advice = (JournalTransaction)Assert.Single(rig.Journal.PendingAdvices())!;
+        Assert.True(advice.Counted);
+        Assert.Equal(1000, advice.Amount);
+    }
+
+    [Fact]
     public void Approved_swipe_is_journaled_and_settles_with_the_funds_settled_notice()
     {
         var rig = new Rig("00");
@@ -93,7 +116,8 @@ public class SessionHostTests
         Assert.Equal("123456789012", r.Rrn);
         Iso8583Message sale = rig.Received[0];
         Assert.Equal("0200", sale.Mti);
-        Assert.Equal("902", sale.GetString(22));                  // swipe, no PIN
+        // DE 22: "90" full stripe read, then "1": dialect A states the terminal PIN capability (a PIN pad is present).
+        Assert.Equal("901", sale.GetString(22));
         Assert.Equal(1234, sale.GetNumeric(4));
         Assert.Equal("TERM0001", sale.GetString(41));
         JournalTransaction tx = rig.Journal.Find(r.Trace);

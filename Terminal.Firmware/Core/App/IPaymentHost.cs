@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Kernel;
 using Terminal.Firmware.Core.Journal;
 
 namespace Terminal.Firmware.Core.App
@@ -20,8 +21,8 @@ namespace Terminal.Firmware.Core.App
         /// </summary>
         void Complete(HostAnswer answer, bool cardAccepted, byte[] finalIccData);
 
-        /// <summary>Records an offline (card) approval so that it goes to the host as an advice.</summary>
-        void RecordOfflineApproval(PaymentRequest request);
+        /// <summary>Records an offline (card) approval (<paramref name="outcome"/> ApprovedOffline) so that it goes to the host as an advice.</summary>
+        void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome);
 
         /// <summary>Sends pending reversals and advices; true when none remain.</summary>
         bool SendPending();

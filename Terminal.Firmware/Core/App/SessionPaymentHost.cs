@@ -1,5 +1,4 @@
-using Terminal.EmvKernel.Tlv;
-using Terminal.EmvKernel.Util;
+using Terminal.EmvKernel.Kernel;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Session;
@@ -9,81 +8,92 @@ using Terminal.Firmware.Core.Provisioning;
 namespace Terminal.Firmware.Core.App
 {
     /// <summary>
-    /// <see cref="IPaymentHost"/> over a <see cref="HostSession"/> in the generic 1987 dialect: sales and refunds
-    /// as 0200 (<see cref="Generic87Messages"/>), journaled with their reversal before they leave; a host approval
-    /// is finished with the card's verdict (<see cref="HostSession.Complete"/>, which reverses a card decline);
-    /// offline approvals become 0220 advices; settlement is <see cref="HostSession.Settle"/> with its notice.
-    /// A minimal request builder: the host-link AuthorisationRequestBuilder replaces <see cref="Fields"/> when it
-    /// lands. Void needs a dialect with a void message (UnionPay) and is answered unreachable here.
+    /// <see cref="IPaymentHost"/> over the host link: <see cref="HostAuthoriser"/> with its
+    /// <see cref="AuthorisationRequestBuilder"/> on a <see cref="HostSession"/> (docs/host-session.md). Every request
+    /// is journaled with its reversal before it leaves; a host approval is finished with the card's verdict
+    /// (a card decline reverses it); offline approvals become advices; settlement is
+    /// <see cref="HostSession.Settle"/> with its notice. One transaction at a time.
     /// </summary>
     public sealed class SessionPaymentHost : IPaymentHost
     {
         private readonly HostSession _session;
+        private readonly HostAuthoriser _authoriser;
+        private readonly AuthorisationRequestBuilder _builder;
         private readonly TerminalConfiguration _config;
         private readonly IWallClock _clock;
-        private AuthorisationResult _pending;
 
-        /// <summary>An adapter over <paramref name="session"/> for this terminal's identities and currency.</summary>
-        public SessionPaymentHost(HostSession session, TerminalConfiguration configuration, IWallClock clock)
+        /// <summary>An adapter over <paramref name="session"/> building requests with <paramref name="builder"/> (the session's dialect).</summary>
+        public SessionPaymentHost(HostSession session, AuthorisationRequestBuilder builder, TerminalConfiguration configuration, IWallClock clock)
         {
             if (session == null) throw new System.ArgumentNullException("session");
+            if (builder == null) throw new System.ArgumentNullException("builder");
             if (configuration == null) throw new System.ArgumentNullException("configuration");
             if (clock == null) throw new System.ArgumentNullException("clock");
             _session = session;
+            _builder = builder;
             _config = configuration;
             _clock = clock;
+            _authoriser = new HostAuthoriser(session, builder, clock);
+        }
+
+        /// <summary>The generic (dialect A) adapter for the provisioned terminal and merchant IDs and currency.</summary>
+        public static SessionPaymentHost Generic(HostSession session, TerminalConfiguration configuration, IWallClock clock)
+        {
+            if (configuration == null) throw new System.ArgumentNullException("configuration");
+            return new SessionPaymentHost(session,
+                AuthorisationRequestBuilder.Generic(configuration.TerminalId, configuration.MerchantId, configuration.CurrencyNumeric), configuration, clock);
         }
 
         /// <inheritdoc/>
         public HostAnswer Authorise(PaymentRequest request)
         {
             if (request == null) throw new System.ArgumentNullException("request");
-            if (request.Kind == TransactionKind.Void)
-            {
-                HostAnswer refused = new HostAnswer(HostAnswerStatus.Unreachable, null);
-                refused.FailureReason = "void is not in the generic dialect";
-                return refused;
-            }
-            TransactionFields t = Fields(request, _session.NextTrace());
-            Iso8583Message message = request.Kind == TransactionKind.Refund ? Generic87Messages.Refund(t) : Generic87Messages.Sale(t);
-            AuthorisationResult result;
+            if (request.Kind == TransactionKind.Void && !_builder.IsUnionPay)
+                return Unreachable("dialect A has no void message (reverse the original)");
+            AuthorisationRequest a = RequestOf(request);
+            _authoriser.Begin(a);
+            OnlineResponse chipAnswer = null;
             try
             {
-                result = _session.Authorise(message, request.Kind, SchemeOf(t.Pan));
+                if (request.Chip != null) chipAnswer = _authoriser.Authorise(request.Chip);
+                else _authoriser.Authorise();
             }
             catch (Iso8583Exception)
             {
-                HostAnswer bad = new HostAnswer(HostAnswerStatus.Unreachable, null);
-                bad.FailureReason = "request could not be packed";
-                return bad;
+                return Unreachable("request could not be packed");
             }
+            catch (System.ArgumentException)
+            {
+                return Unreachable("request refused by the dialect");
+            }
+            AuthorisationResult result = _authoriser.Result;
+            if (result == null) return Unreachable("not sent");
             HostAnswer answer = AnswerOf(result);
-            // A refund has no second card decision: an approval is final at once.
-            if (result.Status == AuthorisationStatus.HostApproved && (request.Chip == null || request.Kind == TransactionKind.Refund))
-                _session.Complete(result, true, null);
-            else if (result.Status == AuthorisationStatus.HostApproved) _pending = result;
+            if (chipAnswer != null)
+            {
+                answer.IssuerAuthenticationData = chipAnswer.IssuerAuthenticationData;
+                answer.IssuerScripts = chipAnswer.IssuerScripts;
+            }
+            // Without a card decision to wait for (stripe, refund, void), a host approval is final at once.
+            if (result.Status == AuthorisationStatus.HostApproved && (request.Chip == null || request.Kind != TransactionKind.Sale))
+                _authoriser.Complete(true, null);
             return answer;
         }
 
         /// <inheritdoc/>
         public void Complete(HostAnswer answer, bool cardAccepted, byte[] finalIccData)
         {
-            if (answer == null || _pending == null || _pending.Trace != answer.Trace) return;
-            _session.Complete(_pending, cardAccepted, finalIccData);
-            _pending = null;
+            AuthorisationResult result = _authoriser.Result;
+            if (answer == null || result == null || result.Trace != answer.Trace) return;
+            _authoriser.Complete(cardAccepted, finalIccData);
         }
 
         /// <inheritdoc/>
-        public void RecordOfflineApproval(PaymentRequest request)
+        public void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome)
         {
-            if (request == null || request.Chip == null) return;
-            TransactionFields t = Fields(request, _session.NextTrace());
-            t.ResponseCode = "Y1";
-            // DE 38 is required in a 0220 (Generic87Messages.Advice); an offline approval has no issuer code, so the
-            // advice carries the ARC, as the host-link tests' advices do.
-            t.AuthorizationCode = "Y1    ";
-            t.PinBlock = null;
-            _session.RecordOfflineApproval(Generic87Messages.Advice(t), request.Kind, SchemeOf(t.Pan));
+            if (request == null || outcome == null || outcome.AuthorisationData == null) return;
+            _authoriser.Begin(RequestOf(request));
+            _authoriser.Complete(outcome);
         }
 
         /// <inheritdoc/>
@@ -110,6 +120,30 @@ namespace Terminal.Firmware.Core.App
             return new SettlementSummary(result.Settled, result.Notice.Lines);
         }
 
+        private AuthorisationRequest RequestOf(PaymentRequest p)
+        {
+            CardEntry entry = EntryOf(p.EntryMode);
+            AuthorisationRequest a;
+            if (p.Chip != null) a = new AuthorisationRequest(p.Kind, p.Amount, entry, p.Chip);
+            else if (p.Track2 != null) a = new AuthorisationRequest(p.Kind, p.Amount, entry, p.Track2);
+            else a = new AuthorisationRequest(p.Kind, p.Amount, entry);
+            a.PinBlock = p.EncipheredPinBlock;
+            a.Ksn = p.PinKsn;
+            a.Scheme = SchemeOf(p.MaskedPan);
+            if (p.OriginalTrace > 0)
+            {
+                JournalTransaction original = _session.Journal.Find(p.OriginalTrace);
+                a.OriginalStan = p.OriginalTrace;
+                if (original != null)
+                {
+                    a.OriginalRrn = original.Rrn;
+                    a.OriginalAuthorizationCode = original.AuthorizationCode;
+                    a.OriginalBatchNumber = original.Batch;
+                }
+            }
+            return a;
+        }
+
         private HostAnswer AnswerOf(AuthorisationResult result)
         {
             HostAnswerStatus status = result.Status == AuthorisationStatus.HostApproved || result.Status == AuthorisationStatus.Approved
@@ -120,81 +154,42 @@ namespace Terminal.Firmware.Core.App
             a.Batch = _session.Journal.BatchNumber;
             a.ReversalPending = result.Status == AuthorisationStatus.ReversalPending || result.Status == AuthorisationStatus.Reversed;
             if (status == HostAnswerStatus.Unreachable) a.FailureReason = SettlementNotice.ReasonText(result.Failure);
-            Iso8583Message r = result.Response;
-            if (r != null)
+            if (result.Response != null)
             {
-                a.Rrn = r.GetString(37);
-                a.AuthorisationCode = r.GetString(38);
-                byte[] icc = r.GetBytes(55);
-                if (icc != null)
-                {
-                    try
-                    {
-                        TlvList tlv = TlvParser.Parse(icc);
-                        a.IssuerAuthenticationData = tlv.FindValue(0x91);
-                        a.IssuerScripts = Scripts(tlv);
-                    }
-                    catch (TlvException)
-                    {
-                        // An unreadable DE 55 gives the kernel no '91': issuer authentication fails, as it should.
-                    }
-                }
+                a.Rrn = result.Response.GetString(37);
+                a.AuthorisationCode = result.Response.GetString(38);
             }
             return a;
         }
 
-        private static byte[] Scripts(TlvList tlv)
+        private static HostAnswer Unreachable(string reason)
         {
-            byte[] all = null;
-            for (int i = 0; i < tlv.Count; i++)
-            {
-                TlvObject o = tlv[i];
-                if (o.Tag != 0x71 && o.Tag != 0x72) continue;
-                byte[] encoded = o.CopyEncoded();
-                all = all == null ? encoded : Bytes.Concat(all, encoded);
-            }
-            return all;
+            HostAnswer a = new HostAnswer(HostAnswerStatus.Unreachable, null);
+            a.FailureReason = reason;
+            return a;
         }
 
-        /// <summary>The DE fields of a request: PAN, amount, trace, clock, expiry, entry mode, identities, PIN, DE 55, track 2.</summary>
-        private TransactionFields Fields(PaymentRequest request, int trace)
+        private static CardEntry EntryOf(EntryMode mode)
         {
-            TransactionFields t = new TransactionFields();
-            t.Amount = request.Amount;
-            t.Stan = trace;
-            t.SetClock(_clock.Now, _clock.Now);
-            t.TerminalId = _config.TerminalId;
-            t.MerchantId = _config.MerchantId;
-            t.CurrencyCode = _config.CurrencyNumeric;
-            bool pin = request.EncipheredPinBlock != null;
-            t.PosEntryMode = EntryModeNames.Code(request.EntryMode) + (pin ? "1" : "2");
-            t.PinBlock = request.EncipheredPinBlock;
-            if (request.Chip != null)
+            switch (mode)
             {
-                t.Pan = PanMask.PanDigits(request.Chip.Pan != null ? request.Chip.Pan : request.Chip.Track2Equivalent);
-                t.IccData = request.Chip.IccData;
-                byte[] expiry = request.Chip.ExpiryDate;
-                if (expiry != null && expiry.Length == 3) t.ExpiryDate = Hex.Encode(expiry, 0, 2);
-                byte[] psn = request.Chip.PanSequenceNumber;
-                if (psn != null && psn.Length == 1) t.CardSequenceNumber = "0" + Hex.Encode(psn);
+                case EntryMode.Contact: return CardEntry.Chip;
+                case EntryMode.Contactless: return CardEntry.Contactless;
+                case EntryMode.Fallback: return CardEntry.Fallback;
+                default: return CardEntry.Magstripe;
             }
-            else if (request.Track2 != null)
-            {
-                int sep = request.Track2.IndexOf('=');
-                t.Pan = request.Track2.Substring(0, sep);
-                t.ExpiryDate = request.Track2.Substring(sep + 1, 4);
-                t.Track2 = request.Track2;
-            }
-            return t;
         }
 
-        private static CardScheme SchemeOf(string pan)
+        /// <summary>The scheme for the batch totals from the PAN's leading digits (kept visible by the mask).</summary>
+        private static CardScheme SchemeOf(string maskedPan)
         {
-            if (pan == null || pan.Length == 0) return CardScheme.Other;
-            if (pan[0] == '4') return CardScheme.Visa;
-            if (pan[0] == '5' || pan[0] == '2') return CardScheme.Mastercard;
-            if (pan.Length > 1 && pan[0] == '3' && (pan[1] == '4' || pan[1] == '7')) return CardScheme.Amex;
-            if (pan[0] == '6' && pan.Length > 1 && pan[1] == '2') return CardScheme.UnionPay;
+            if (maskedPan == null || maskedPan.Length < 2) return CardScheme.Other;
+            char a = maskedPan[0];
+            char b = maskedPan[1];
+            if (a == '4') return CardScheme.Visa;
+            if (a == '5' || a == '2') return CardScheme.Mastercard;
+            if (a == '3' && (b == '4' || b == '7')) return CardScheme.Amex;
+            if (a == '6' && b == '2') return CardScheme.UnionPay;
             return CardScheme.Other;
         }
     }

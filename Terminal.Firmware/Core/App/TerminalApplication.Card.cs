@@ -2,6 +2,7 @@ using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Kernel;
+using Terminal.EmvKernel.Magstripe;
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.Journal;
@@ -14,6 +15,7 @@ namespace Terminal.Firmware.Core.App
     {
         private void EnterPresentCard()
         {
+            _chipAttempts = new ChipAttempts(_swipeSettings);
             _contactlessArmed = _hw.ContactlessReader != null && _kernels.CombinationCount > 0;
             SetState(AppState.PresentCard);
             ShowPresent(MessageId.PresentCard);
@@ -88,11 +90,13 @@ namespace Terminal.Firmware.Core.App
             }
             catch (CardRemovedException)
             {
+                _chipAttempts.RecordNoAnswerToReset();
                 ChipFailed();
                 return;
             }
             catch (ApduException)
             {
+                _chipAttempts.RecordNoAnswerToReset();
                 ChipFailed();
                 return;
             }
@@ -109,10 +113,18 @@ namespace Terminal.Firmware.Core.App
             CompleteHost(bridge, outcome);
             _hw.ContactReader.PowerOff();
 
-            if (outcome.Decision == TransactionDecision.Terminated && IsChipFailure(outcome.TerminationReason))
+            if (outcome.Decision == TransactionDecision.Terminated)
             {
-                ChipFailed();
-                return;
+                _chipAttempts.RecordTermination(outcome.TerminationReason);
+                if (ChipAttempts.IsChipFailure(outcome.TerminationReason, _swipeSettings))
+                {
+                    ChipFailed();
+                    return;
+                }
+            }
+            else
+            {
+                _chipAttempts.RecordCompleted();
             }
             if (_kind == TransactionKind.Refund && bridge.Answer == null && outcome.AuthorisationData != null)
             {
@@ -120,29 +132,25 @@ namespace Terminal.Firmware.Core.App
                 bridge.Authorise(outcome.AuthorisationData);
             }
             if (outcome.Decision == TransactionDecision.ApprovedOffline && _kind == TransactionKind.Sale)
-                _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact));
+                _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact), outcome);
             TransactionRecord r = RecordOf(outcome, EntryMode.Contact, bridge, pin);
             Finish(r, _hw.ContactReader.IsCardPresent);
         }
 
-        /// <summary>Chip read errors that allow magstripe fallback (EMV 4.4 Book 4, 11.2 [K]); not blocks, removal or cancel.</summary>
-        private static bool IsChipFailure(KernelTerminationReason reason)
-        {
-            return reason == KernelTerminationReason.TransportFailure || reason == KernelTerminationReason.InvalidCardResponse
-                || reason == KernelTerminationReason.UnexpectedStatusWord;
-        }
-
+        /// <summary>
+        /// A chip failure (<see cref="ChipAttempts.IsChipFailure"/>): with fallback allowed the terminal keeps waiting,
+        /// asking for the chip again until enough attempts failed, then for a swipe (<see cref="SwipeRules"/>).
+        /// </summary>
         private void ChipFailed()
         {
             if (_hw.ContactReader != null) _hw.ContactReader.PowerOff();
             Write("chip read failed");
-            if (_config.FallbackAllowed && _hw.MagstripeReader != null)
+            if (_swipeSettings.FallbackAllowed && _hw.MagstripeReader != null)
             {
-                _fallbackArmed = true;
                 _contactlessArmed = false;
                 SetState(AppState.PresentCard);
                 Signal(Hardware.Signal.Failure);
-                ShowPresent(MessageId.ChipErrorSwipeCard);
+                ShowPresent(_chipAttempts.ConsecutiveFailures >= _swipeSettings.FallbackChipAttempts ? MessageId.ChipErrorSwipeCard : MessageId.InsertCard);
                 return;
             }
             TransactionRecord r = NewRecord(EntryMode.Contact);
@@ -324,7 +332,7 @@ namespace Terminal.Firmware.Core.App
             }
             else if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
             {
-                _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless));
+                _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless), outcome);
             }
             TransactionRecord r = RecordOf(outcome, EntryMode.Contactless, bridge, pin);
             r.SignatureRequired = o.Cvm == OutcomeCvm.ObtainSignature;
@@ -347,30 +355,41 @@ namespace Terminal.Firmware.Core.App
 
         private void HandleSwipe(MagstripeSwipe swipe)
         {
-            string serviceCode = ServiceCode(swipe.Track2);
-            if (serviceCode == null)
+            TrackData track;
+            try
+            {
+                track = swipe.Track2 != null ? TrackParser.ParseTrack2(swipe.Track2) : TrackParser.ParseTrack1(swipe.Track1);
+            }
+            catch (TrackFormatException)
             {
                 Signal(Hardware.Signal.Failure);
                 ShowPresent(MessageId.TryAgain);
                 return;
             }
-            // ISO/IEC 7813 service code digit 1: 2 or 6 = integrated circuit card; use the chip unless it failed.
-            bool chipCard = serviceCode[0] == '2' || serviceCode[0] == '6';
-            if (chipCard && !_fallbackArmed)
+            // Service code 2xx/6xx = chip card: use the chip unless it failed and fallback is allowed (SwipeRules).
+            SwipeDecision decision = SwipeRules.Decide(track, _chipAttempts, _swipeSettings);
+            if (decision.Action == SwipeAction.InsertChip)
             {
                 Signal(Hardware.Signal.Failure);
                 ShowPresent(MessageId.PleaseInsertChip);
                 Write("chip card swiped: insert asked");
                 return;
             }
-            EntryMode mode = chipCard ? EntryMode.Fallback : EntryMode.Magstripe;
+            EntryMode mode = decision.IsFallback ? EntryMode.Fallback : EntryMode.Magstripe;
+            if (!decision.Accepted)
+            {
+                TransactionRecord refused = NewRecord(mode);
+                refused.MaskedPan = track.MaskedPan;
+                refused.Reason = decision.Reason == SwipeReason.FallbackNotAllowed ? MessageId.FallbackNotAllowed : MessageId.CardNotSupported;
+                Finish(refused, false);
+                return;
+            }
             PaymentRequest request = new PaymentRequest();
             request.Kind = _kind;
             request.Amount = _amount;
             request.EntryMode = mode;
-            request.Track2 = swipe.Track2;
-            string pan = swipe.Track2.Substring(0, swipe.Track2.IndexOf('='));
-            request.MaskedPan = PanMask.MaskDigits(pan);
+            request.Track2 = track.Track == 2 ? track.Raw : null;
+            request.MaskedPan = track.MaskedPan;
             _screen.Show(_screen.Text(MessageId.Authorising), Money(_amount), null, null);
             Signal(Hardware.Signal.Online);
             HostAnswer answer = _host.Authorise(request);
@@ -379,22 +398,7 @@ namespace Terminal.Firmware.Core.App
             ApplyAnswer(r, answer);
             // A magstripe approval is signed for (no chip CVM).
             r.SignatureRequired = r.Approved;
-            _fallbackArmed = false;
             Finish(r, false);
-        }
-
-        /// <summary>The 3-digit service code of track 2 ("PAN=YYMM" then the code, ISO/IEC 7813), or null when malformed.</summary>
-        public static string ServiceCode(string track2)
-        {
-            if (track2 == null) return null;
-            int sep = track2.IndexOf('=');
-            if (sep < 12 || sep > 19 || track2.Length < sep + 8) return null;
-            for (int i = 0; i < sep + 8; i++)
-            {
-                if (i == sep) continue;
-                if (track2[i] < '0' || track2[i] > '9') return null;
-            }
-            return track2.Substring(sep + 5, 3);
         }
 
         /// <summary>The kernel's <see cref="IOnlineAuthoriser"/>: packs the request for the host and keeps its answer.</summary>

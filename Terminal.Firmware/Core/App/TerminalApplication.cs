@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Magstripe;
 using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.Journal;
@@ -33,7 +34,8 @@ namespace Terminal.Firmware.Core.App
         private string _entry;
         private long _stateSince;
         private bool _contactlessArmed;
-        private bool _fallbackArmed;
+        private readonly MagstripeSettings _swipeSettings;
+        private ChipAttempts _chipAttempts;
         private TransactionRecord _pendingReceipt;
         private string[] _lastMerchantCopy;
         private string[] _lastCustomerCopy;
@@ -58,6 +60,11 @@ namespace Terminal.Firmware.Core.App
             _pinCipher = pinCipher;
             _screen = new Screen(hardware.Display, configuration.Language);
             Receipts = new MarketReceipt(configuration);
+            // The swipe rules read the kernel's terminal settings; the provisioned fallback switch decides fallback.
+            _swipeSettings = MagstripeSettings.From(kernels.Kernel.Terminal);
+            _swipeSettings.FallbackAllowed = configuration.FallbackAllowed;
+            if (hardware.ContactReader == null) _swipeSettings.ChipCapable = false;
+            _chipAttempts = new ChipAttempts(_swipeSettings);
             EnterIdle();
         }
 
@@ -150,7 +157,6 @@ namespace Terminal.Firmware.Core.App
             SetState(AppState.Idle);
             _amount = 0;
             _kind = TransactionKind.Sale;
-            _fallbackArmed = false;
             _screen.Show(_screen.Text(MessageId.Welcome), _screen.Text(MessageId.EnterAmount), null, null);
             Signal(Hardware.Signal.Off);
         }

@@ -19,7 +19,7 @@ namespace Terminal.Firmware.Core.Provisioning
     /// set fallback on|off   set pinbypass on|off   set pintimeout &lt;s&gt;   set cardtimeout &lt;s&gt;
     /// set passcode &lt;4-8 digits&gt;   set cllimit | cvmlimit | clfloor &lt;minor units&gt; | off
     /// aid add &lt;hex&gt; [kernel &lt;n&gt;]   aid clear   capk key ... | capk revoke ... (CA key file record)   capk clear
-    /// key dukpt &lt;IPEK 32 hex&gt; &lt;KSN 20 hex&gt;   key tmk &lt;32 hex&gt;   show   check   help
+    /// key dukpt &lt;IPEK 32 hex&gt; &lt;KSN 20 hex&gt;   key tmk &lt;32 hex&gt;   show   check   save   help
     /// </code>
     /// </summary>
     public sealed class ProvisioningConsole
@@ -35,6 +35,9 @@ namespace Terminal.Firmware.Core.Provisioning
             _config = configuration;
             _crypto = crypto;
         }
+
+        /// <summary>Where <c>save</c> writes the configuration (<see cref="ConfigurationStore"/>), or null: save is refused.</summary>
+        public Terminal.Firmware.Core.Hardware.ISettingsStorage Storage { get; set; }
 
         /// <summary>The configuration being edited.</summary>
         public TerminalConfiguration Configuration
@@ -75,7 +78,7 @@ namespace Terminal.Firmware.Core.Provisioning
                 {
                     string l = lines[i];
                     string trimmed = l.Trim();
-                    if (trimmed == "show" || trimmed == "help" || trimmed == "check") continue;
+                    if (trimmed == "show" || trimmed == "help" || trimmed == "check" || trimmed == "save") continue;
                     console.Apply(l, i + 1);
                 }
                 catch (ProvisioningException e)
@@ -177,6 +180,12 @@ namespace Terminal.Firmware.Core.Provisioning
             if (verb == "capk") return Capk(w, text, lineNumber);
             if (verb == "key") return Key(w, lineNumber);
             if (verb == "show") return Describe(_config, _crypto);
+            if (verb == "save")
+            {
+                if (Storage == null) throw new ProvisioningException(lineNumber, "no settings storage to save to");
+                ConfigurationStore.Save(Storage, _config);
+                return new string[] { "OK saved" };
+            }
             if (verb == "check")
             {
                 string[] missing = _config.MissingForTransactions();
@@ -185,7 +194,7 @@ namespace Terminal.Firmware.Core.Provisioning
                 for (int i = 0; i < missing.Length; i++) r[i] = "missing: " + missing[i];
                 return r;
             }
-            if (verb == "help") return new string[] { "set <item> <value> | aid add|clear | capk key|revoke|clear | key dukpt|tmk | show | check" };
+            if (verb == "help") return new string[] { "set <item> <value> | aid add|clear | capk key|revoke|clear | key dukpt|tmk | show | check | save" };
             throw new ProvisioningException(lineNumber, "unknown command '" + Clip(w[0]) + "' (try help)");
         }
 
