@@ -124,7 +124,7 @@ public sealed class EmulatorSession
         var kernels = new PaymentKernels(ReferenceTerminal.Configuration(), caKeys, random, PaymentKernels.CombinationsOf(config));
         var dukpt = new TdesDukptTerminal();
         dukpt.LoadInitialKey(config.DukptInitialKey, config.DukptInitialKsn);
-        App = new TerminalApplication(Hardware, config, kernels, new SessionPaymentHost(session, config, wall), new OnlinePinCipher(dukpt, null));
+        App = new TerminalApplication(Hardware, config, kernels, SessionPaymentHost.Generic(session, config, wall), new OnlinePinCipher(dukpt, null));
         input.Check = Holds;
         input.Verdict = Verdict;
         input.Control = Control;

@@ -2,7 +2,7 @@ namespace Terminal.Firmware.Core.App
 {
     /// <summary>
     /// Builds a receipt's text lines from a <see cref="TransactionRecord"/>. The application calls it at one place
-    /// (<see cref="TerminalApplication"/> printing); <see cref="MarketReceipt"/> gives the market layout of
+    /// (<see cref="TerminalApplication"/> printing); <see cref="Terminal.Firmware.Core.Receipt.SlipReceipt"/> gives the market layout of
     /// Core/Receipt.
     /// </summary>
     public interface IReceiptBuilder

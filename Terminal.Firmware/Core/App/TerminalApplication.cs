@@ -59,7 +59,7 @@ namespace Terminal.Firmware.Core.App
             _host = host;
             _pinCipher = pinCipher;
             _screen = new Screen(hardware.Display, configuration.Language);
-            Receipts = new MarketReceipt(configuration);
+            Receipts = new Receipt.SlipReceipt(configuration, 32);
             // The swipe rules read the kernel's terminal settings; the provisioned fallback switch decides fallback.
             _swipeSettings = MagstripeSettings.From(kernels.Kernel.Terminal);
             _swipeSettings.FallbackAllowed = configuration.FallbackAllowed;
@@ -68,7 +68,7 @@ namespace Terminal.Firmware.Core.App
             EnterIdle();
         }
 
-        /// <summary>The receipt layout (defaults to <see cref="MarketReceipt"/>).</summary>
+        /// <summary>The receipt layout (defaults to <see cref="Receipt.SlipReceipt"/>, 32 columns).</summary>
         public IReceiptBuilder Receipts { get; set; }
 
         /// <summary>The log, or null.</summary>

@@ -47,6 +47,8 @@ namespace Terminal.Firmware.Core.Receipt
             d.Tvr = HexOrNull(r.Tvr);
             d.Tsi = HexOrNull(r.Tsi);
             d.ApplicationCryptogram = HexOrNull(r.ApplicationCryptogram);
+            d.Cid = HexOrNull(r.Cid);
+            d.CvmResults = HexOrNull(r.CvmResults);
             d.SignatureRequired = r.SignatureRequired;
             d.Approved = r.Approved;
             d.ResponseCode = r.ResponseCode;
@@ -54,7 +56,8 @@ namespace Terminal.Firmware.Core.Receipt
             d.ReferenceNumber = r.Rrn;
             d.BatchNumber = r.Batch;
             d.TraceNumber = r.Trace;
-            d.DateTime = ParseDateTime(r.DateTime);
+            d.OriginalTraceNumber = r.OriginalTrace;
+            d.DateTime = r.LocalTime != System.DateTime.MinValue ? r.LocalTime : ParseDateTime(r.DateTime);
             d.Amount = r.Amount;
             d.CurrencyCode = c.CurrencyNumeric;
             return d;
