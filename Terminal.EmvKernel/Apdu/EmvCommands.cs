@@ -27,6 +27,10 @@ namespace Terminal.EmvKernel.Apdu
         public const byte InsVerify = 0x20;
         /// <summary>INS of GET RESPONSE.</summary>
         public const byte InsGetResponse = 0xC0;
+        /// <summary>INS of EXCHANGE RELAY RESISTANCE DATA (EMV Contactless Book C-2).</summary>
+        public const byte InsExchangeRelayResistanceData = 0xEA;
+        /// <summary>INS of RECOVER AC (EMV Contactless Book C-2, torn transaction recovery).</summary>
+        public const byte InsRecoverAc = 0xD0;
 
         /// <summary>SELECT P2 '00': first or only occurrence (Book 1, 11.3.2, table 7).</summary>
         public const byte SelectFirstOccurrence = 0x00;
@@ -113,6 +117,23 @@ namespace Terminal.EmvKernel.Apdu
                 return CommandApdu.Case2(0x80, InsGenerateAc, referenceControl, 0x00, 0x00);
             }
             return CommandApdu.Case4(0x80, InsGenerateAc, referenceControl, 0x00, cdolRelatedData, 0x00);
+        }
+
+        /// <summary>
+        /// EXCHANGE RELAY RESISTANCE DATA: 80 EA 00 00 04 Terminal Relay Resistance Entropy 00 (Book C-2; the
+        /// entropy is 4 bytes, the current Unpredictable Number).
+        /// </summary>
+        public static CommandApdu ExchangeRelayResistanceData(byte[] terminalEntropy)
+        {
+            if (terminalEntropy == null || terminalEntropy.Length != 4) throw Invalid("relay resistance entropy must be 4 bytes");
+            return CommandApdu.Case4(0x80, InsExchangeRelayResistanceData, 0x00, 0x00, terminalEntropy, 0x00);
+        }
+
+        /// <summary>RECOVER AC: 80 D0 00 00 Lc DRDOL-related data 00 (Book C-2, torn transaction recovery).</summary>
+        public static CommandApdu RecoverAc(byte[] drdolRelatedData)
+        {
+            if (drdolRelatedData == null || drdolRelatedData.Length == 0) throw Invalid("RECOVER AC needs DRDOL-related data");
+            return CommandApdu.Case4(0x80, InsRecoverAc, 0x00, 0x00, drdolRelatedData, 0x00);
         }
 
         /// <summary>INTERNAL AUTHENTICATE: 00 88 00 00 Lc DDOL-related data 00 (Book 3, 6.5.9).</summary>

@@ -37,6 +37,13 @@ namespace Terminal.EmvKernel.Configuration
             DefaultDdol = new byte[] { 0x9F, 0x37, 0x04 };
             DefaultTdol = new byte[0];
             VelocityChecking = true;
+            RelayMinimumGracePeriod = 20;
+            RelayMaximumGracePeriod = 50;
+            RelayExpectedCapduTime = 18;
+            RelayExpectedRapduTime = 24;
+            RelayAccuracyThreshold = 300;
+            RelayMismatchPercent = 50;
+            TornLogLifetimeSeconds = 300;
         }
 
         /// <summary>The AID (RID and PIX), 5-16 bytes.</summary>
@@ -80,6 +87,30 @@ namespace Terminal.EmvKernel.Configuration
 
         /// <summary>Whether velocity checking runs (Book 3, 10.6.3).</summary>
         public bool VelocityChecking { get; set; }
+
+        /// <summary>Contactless Book C-2 'DF8132' Minimum Relay Resistance Grace Period, 100 µs units (default 20 = 2.0 ms).</summary>
+        public int RelayMinimumGracePeriod { get; set; }
+
+        /// <summary>Book C-2 'DF8133' Maximum Relay Resistance Grace Period, 100 µs units (default 50 = 5.0 ms).</summary>
+        public int RelayMaximumGracePeriod { get; set; }
+
+        /// <summary>Book C-2 'DF8134' Terminal Expected Transmission Time For Relay Resistance C-APDU, 100 µs units (default 18).</summary>
+        public int RelayExpectedCapduTime { get; set; }
+
+        /// <summary>Book C-2 'DF8135' Terminal Expected Transmission Time For Relay Resistance R-APDU, 100 µs units (default 24).</summary>
+        public int RelayExpectedRapduTime { get; set; }
+
+        /// <summary>Book C-2 'DF8136' Relay Resistance Accuracy Threshold, 100 µs units (default 300 = 30.0 ms).</summary>
+        public int RelayAccuracyThreshold { get; set; }
+
+        /// <summary>Book C-2 'DF8137' Relay Resistance Transmission Time Mismatch Threshold, percent (default 50).</summary>
+        public int RelayMismatchPercent { get; set; }
+
+        /// <summary>Book C-2 'DF811D' Max Number of Torn Transaction Log Records (default 0: no torn log).</summary>
+        public int TornLogRecords { get; set; }
+
+        /// <summary>Book C-2 'DF811C' Max Lifetime of Torn Transaction Log Record, seconds (default 300).</summary>
+        public int TornLogLifetimeSeconds { get; set; }
 
         /// <summary>
         /// Writes '9F09' (as given) and '9F1B' (4 bytes binary, big-endian) into <paramref name="data"/>. A null

@@ -220,6 +220,14 @@ namespace Terminal.EmvKernel.Configuration
                 case "target-percent": a.TargetPercent = (int)v.Integer(0, AidParameters.MaxPercent); break;
                 case "max-target-percent": a.MaxTargetPercent = (int)v.Integer(0, AidParameters.MaxPercent); break;
                 case "velocity-checking": a.VelocityChecking = v.Boolean(); break;
+                case "relay-min-grace": a.RelayMinimumGracePeriod = (int)v.Integer(0, 0xFFFF); break;
+                case "relay-max-grace": a.RelayMaximumGracePeriod = (int)v.Integer(0, 0xFFFF); break;
+                case "relay-expected-capdu": a.RelayExpectedCapduTime = (int)v.Integer(0, 0xFFFF); break;
+                case "relay-expected-rapdu": a.RelayExpectedRapduTime = (int)v.Integer(0, 0xFFFF); break;
+                case "relay-accuracy-threshold": a.RelayAccuracyThreshold = (int)v.Integer(0, 0xFFFF); break;
+                case "relay-mismatch-percent": a.RelayMismatchPercent = (int)v.Integer(0, 0xFF); break;
+                case "torn-log-records": a.TornLogRecords = (int)v.Integer(0, 0xFF); break;
+                case "torn-log-lifetime": a.TornLogLifetimeSeconds = (int)v.Integer(1, 0xFFFF); break;
                 default: throw v.Error("unknown key in [aid]");
             }
         }

@@ -70,6 +70,36 @@ namespace Terminal.EmvKernel.Kernel
         }
 
         /// <summary>
+        /// Sends the first GENERATE AC asking for <paramref name="requested"/> with CDOL1 data and, when
+        /// <paramref name="cdaRequested"/>, P1 b5 (CDA), with the same response checks as <see cref="RunFirst"/> but
+        /// without verifying the signature: a contactless kernel (Book C-2) verifies it after the card has left the
+        /// field, from <see cref="GenerateAcResult.ResponseData"/>. Sets TSI B1b6.
+        /// </summary>
+        public GenerateAcResult SendFirst(int requested, bool cdaRequested, TransactionStatusInformation tsi)
+        {
+            if (tsi == null) throw new System.ArgumentNullException("tsi");
+            byte[] cdol1 = BuildDolData(Cdol1Tag);
+            First = Exchange(requested, cdaRequested && requested != CryptogramInformationData.Aac, cdol1);
+            tsi.Set(TransactionStatusInformation.CardRiskManagementPerformed);
+            return First;
+        }
+
+        /// <summary>
+        /// Sends <paramref name="command"/> (RECOVER AC of Book C-2, which answers like GENERATE AC) and checks its
+        /// answer as the first GENERATE AC's for <paramref name="requested"/> (<paramref name="cdolData"/> is the
+        /// CDOL1 data of the transaction it recovers). A status other than '9000' is returned as null so the
+        /// caller can fall back to GENERATE AC; other errors end as for GENERATE AC.
+        /// </summary>
+        public GenerateAcResult SendRecovery(CommandApdu command, string step, int requested, bool cdaRequested, byte[] cdolData)
+        {
+            if (command == null) throw new System.ArgumentNullException("command");
+            ResponseApdu response = CardCommand.Exchange(_transport, command, step);
+            if (response.Sw != StatusWord.Success) return null;
+            First = Checked(response, requested, cdaRequested, cdolData);
+            return First;
+        }
+
+        /// <summary>
         /// Sends the second GENERATE AC asking for TC or AAC with CDOL2 data (Book 3, 10.11). CDA is requested again
         /// when it was requested at the first GENERATE AC and has not failed, and the request is a TC.
         /// </summary>
@@ -115,6 +145,11 @@ namespace Terminal.EmvKernel.Kernel
             ResponseApdu response = CardCommand.Exchange(_transport, EmvCommands.GenerateAc(p1, cdolData), Step);
             // Book 3, 6.5.5.4 and 10.8: any status other than '9000' ends the transaction.
             if (response.Sw != StatusWord.Success) throw CardCommand.UnexpectedStatus(Step, response.Sw);
+            return Checked(response, requested, cda, cdolData);
+        }
+
+        private GenerateAcResult Checked(ResponseApdu response, int requested, bool cda, byte[] cdolData)
+        {
             byte cid = Parse(response.Data, cda);
             int returned = cid & 0xC0;
             // Book 3, 10.8: the card may answer with a lower cryptogram (AAC < ARQC < TC), never a higher one; AAR

@@ -238,6 +238,28 @@ namespace Terminal.VirtualCards.Card
         /// <summary>Device relay resistance entropy (4 bytes) or null to draw it from the random source.</summary>
         public byte[] DeviceRelayResistanceEntropy { get; set; }
 
+        /// <summary>M/Chip: Data Recovery DOL (9F51), the data RECOVER AC carries (EMV Book C-2); null: no torn recovery.</summary>
+        public byte[] Drdol { get; set; }
+
+        /// <summary>
+        /// M/Chip phones: POS Cardholder Interaction Information (DF4B, 3 bytes) returned with the cryptogram, e.g.
+        /// 00 10 00 "OD-CVM verification successful"; null for a card.
+        /// </summary>
+        public byte[] PosCardholderInteraction { get; set; }
+
+        /// <summary>
+        /// M/Chip phones: the cardholder has not verified on the phone yet. The next GENERATE AC answers AAC with PCII
+        /// '01' in byte 2 (OD-CVM required; the terminal shows "see phone"), then the flag clears, as if the cardholder
+        /// verified on the phone before tapping again.
+        /// </summary>
+        public bool OnDeviceCvmPending { get; set; }
+
+        /// <summary>M/Chip: the R-APDU of the last first GENERATE AC, kept for RECOVER AC (torn transaction), or null.</summary>
+        public byte[] LastAcResponse { get; set; }
+
+        /// <summary>M/Chip: the Unpredictable Number of the last first GENERATE AC (RECOVER AC must name it), or null.</summary>
+        public byte[] LastAcUnpredictableNumber { get; set; }
+
         /// <summary>Adds a GET DATA object.</summary>
         public void AddGetDataObject(int tag, byte[] value)
         {

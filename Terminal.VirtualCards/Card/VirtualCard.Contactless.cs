@@ -76,5 +76,26 @@ namespace Terminal.VirtualCards.Card
             v.Append(CardResponse.Short(app.RelayResistanceTransmissionTime));
             return CardResponse.Tlv(0x80, v.ToArray());
         }
+
+        // RECOVER AC (EMV Book C-2, torn transaction recovery): data = DRDOL related data. When its Unpredictable
+        // Number names the last first GENERATE AC, the card answers that GENERATE AC's response again (once);
+        // otherwise '6985' and the terminal sends a new GENERATE AC.
+        private byte[] RecoverAc(CardCommand c)
+        {
+            if (c.P1P2 != 0) return CardResponse.Status(CardResponse.IncorrectP1P2);
+            CardApplication app = _selected;
+            if (app == null || app.Personality != ContactlessPersonality.MastercardMChip || app.Drdol == null)
+                return CardResponse.Status(CardResponse.InsNotSupported);
+            if (c.Data.Length != DolValues.ExpectedLength(app.Drdol)) return CardResponse.Status(CardResponse.WrongLength);
+            if (!_txn.GpoDone || _txn.FirstAc >= 0) return CardResponse.Status(CardResponse.ConditionsNotSatisfied);
+            byte[] un = DolValues.Of(app.Drdol, c.Data).Find(0x9F37);
+            byte[] last = app.LastAcResponse;
+            if (last == null || un == null || app.LastAcUnpredictableNumber == null || !Bytes.Equal(un, app.LastAcUnpredictableNumber))
+                return CardResponse.Status(CardResponse.ConditionsNotSatisfied);
+            app.LastAcResponse = null;
+            app.LastAcUnpredictableNumber = null;
+            _txn.FirstAc = (int)CardCryptogramType.Aac; // no GENERATE AC after a recovery in this session
+            return last;
+        }
     }
 }

@@ -60,14 +60,22 @@ namespace Terminal.VirtualCards.Card
             UpdateCountersAfterAc(app, second, decision, values);
 
             byte cid = CryptogramInformation(decision);
-            if (cda) return CdaResponse(app, cid, ac, iad, un, second ? c.Data : null);
-            return AcResponse(app.GenerateAcFormat, cid, ac, iad);
+            byte[] extra = second ? null : PhoneInteraction(app, decision);
+            byte[] response = cda ? CdaResponse(app, cid, ac, iad, un, second ? c.Data : null, extra)
+                : AcResponse(app.GenerateAcFormat, cid, ac, iad, extra);
+            if (!second && app.Personality == ContactlessPersonality.MastercardMChip)
+            {
+                // Kept for RECOVER AC: if the answer is lost (card torn from the field) the next tap can fetch it.
+                app.LastAcResponse = response;
+                app.LastAcUnpredictableNumber = un;
+            }
+            return response;
         }
 
         /// <summary>First GENERATE AC card risk management (Book 3, 9.3 Table 12: AAC → AAC; TC → TC/ARQC/AAC; ARQC → ARQC/AAC).</summary>
         private static int FirstDecision(CardApplication app, int requested)
         {
-            if (requested == (int)CardCryptogramType.Aac || app.ForceAac) return (int)CardCryptogramType.Aac;
+            if (requested == (int)CardCryptogramType.Aac || app.ForceAac || app.OnDeviceCvmPending) return (int)CardCryptogramType.Aac;
             if (requested == (int)CardCryptogramType.Arqc) return (int)CardCryptogramType.Arqc;
             bool goOnline = app.ForceOnline || app.PreviousTransactionNotCompleted || app.IssuerAuthenticationFailedLastTime
                 || CardVerificationResults.IsNewCard(app) || CardVerificationResults.PinTryLimitExceeded(app)
@@ -158,9 +166,9 @@ namespace Terminal.VirtualCards.Card
         }
 
         // Book 3, 6.5.5.4: format 1 '80' CID || ATC || AC || IAD; format 2 '77' with 9F27, 9F36, 9F26, 9F10.
-        private byte[] AcResponse(int format, byte cid, byte[] ac, byte[] iad)
+        private byte[] AcResponse(int format, byte cid, byte[] ac, byte[] iad, byte[] extra)
         {
-            if (format != 2)
+            if (format != 2 && extra == null)
             {
                 ByteBuffer v = new ByteBuffer();
                 v.Append(cid);
@@ -175,18 +183,37 @@ namespace Terminal.VirtualCards.Card
             w.Write(0x9F36, _txn.Atc);
             w.Write(0x9F26, ac);
             w.Write(0x9F10, iad);
+            if (extra != null) w.Output.Append(extra);
             w.EndTemplate();
             return CardResponse.WithData(w.ToArray(), CardResponse.Ok);
         }
 
+        // M/Chip phones (EMV Book C-2): the POS Cardholder Interaction Information 'DF4B' as a TLV, or null for a card.
+        // A pending on-device CVM answers PCII byte 2 '01' (OD-CVM required) once, then the configured PCII.
+        private static byte[] PhoneInteraction(CardApplication app, int decision)
+        {
+            if (app.Personality != ContactlessPersonality.MastercardMChip) return null;
+            byte[] pcii = app.PosCardholderInteraction;
+            if (app.OnDeviceCvmPending)
+            {
+                app.OnDeviceCvmPending = false;
+                pcii = new byte[] { pcii != null && pcii.Length == 3 ? pcii[0] : (byte)0x00, 0x01, 0x00 };
+            }
+            if (pcii == null) return null;
+            TlvWriter w = new TlvWriter();
+            w.Write(0xDF4B, pcii);
+            return w.ToArray();
+        }
+
         // CDA, EMV 4.4 Book 2, 6.6.1: ICC dynamic data = LIDN || IDN || CID || AC || TDHC, where
         // TDHC = SHA-1(PDOL data || CDOL1 data [|| CDOL2 data] || response TLVs except 9F4B); signed over the UN.
-        private byte[] CdaResponse(CardApplication app, byte cid, byte[] ac, byte[] iad, byte[] un, byte[] cdol2Data)
+        private byte[] CdaResponse(CardApplication app, byte cid, byte[] ac, byte[] iad, byte[] un, byte[] cdol2Data, byte[] extra)
         {
             TlvWriter unsigned = new TlvWriter();
             unsigned.Write(0x9F27, new byte[] { cid });
             unsigned.Write(0x9F36, _txn.Atc);
             unsigned.Write(0x9F10, iad);
+            if (extra != null) unsigned.Output.Append(extra);
             ByteBuffer hashInput = new ByteBuffer();
             if (_txn.PdolData != null) hashInput.Append(_txn.PdolData);
             hashInput.Append(_txn.Cdol1Data);
@@ -210,6 +237,7 @@ namespace Terminal.VirtualCards.Card
             w.Write(0x9F36, _txn.Atc);
             w.Write(0x9F4B, sdad);
             w.Write(0x9F10, iad);
+            if (extra != null) w.Output.Append(extra);
             w.EndTemplate();
             return CardResponse.WithData(w.ToArray(), CardResponse.Ok);
         }

@@ -6,7 +6,7 @@ namespace Terminal.VirtualCards.Card
     /// <summary>
     /// A simulated EMV card answering C-APDUs from a personalised <see cref="CardImage"/>: selection
     /// (PSE, PPSE, AIDs with partial names), GET PROCESSING OPTIONS, READ RECORD, GET DATA, GET CHALLENGE,
-    /// VERIFY (plaintext and enciphered PIN), INTERNAL AUTHENTICATE, GENERATE AC (with CDA), EXTERNAL
+    /// VERIFY (plaintext and enciphered PIN), INTERNAL AUTHENTICATE, GENERATE AC (with CDA), RECOVER AC, EXTERNAL
     /// AUTHENTICATE, issuer script commands, and the contactless qVSDC / M/Chip personalities.
     /// Transmit never throws except <see cref="CardRemovedException"/> when the card has been removed:
     /// every malformed command gets an ISO 7816-4 status word (6F00 as the last resort).
@@ -24,6 +24,7 @@ namespace Terminal.VirtualCards.Card
         private const int InsGetProcessingOptions = 0xA8;
         private const int InsGenerateAc = 0xAE;
         private const int InsExchangeRelayResistanceData = 0xEA;
+        private const int InsRecoverAc = 0xD0;
         private const int InsApplicationBlock = 0x1E;
         private const int InsApplicationUnblock = 0x18;
         private const int InsPinChangeUnblock = 0x24;
@@ -145,6 +146,7 @@ namespace Terminal.VirtualCards.Card
                 if (ins == InsGenerateAc) return GenerateAc(c);
                 if (ins == InsGetData) return GetData(c);
                 if (ins == InsExchangeRelayResistanceData) return ExchangeRelayResistanceData(c);
+                if (ins == InsRecoverAc) return RecoverAc(c);
             }
             else if (cla == 0x84)
             {
@@ -160,7 +162,7 @@ namespace Terminal.VirtualCards.Card
         {
             return ins == InsSelect || ins == InsReadRecord || ins == InsGetChallenge || ins == InsVerify
                 || ins == InsInternalAuthenticate || ins == InsExternalAuthenticate || ins == InsGetProcessingOptions
-                || ins == InsGenerateAc || ins == InsGetData || ins == InsExchangeRelayResistanceData
+                || ins == InsGenerateAc || ins == InsGetData || ins == InsExchangeRelayResistanceData || ins == InsRecoverAc
                 || ins == InsApplicationBlock || ins == InsApplicationUnblock || ins == InsPinChangeUnblock
                 || ins == InsPutData || ins == InsCardBlock || ins == InsGetResponse;
         }

@@ -23,13 +23,13 @@ namespace Terminal.VirtualCards.Personalisation
             "kernel-id", "in-pse", "in-ppse", "gpo-format", "generate-ac-format", "oda", "dac", "cvn",
             "derivation-key-index", "pin", "pin-try-limit", "pin-try-counter", "atc", "last-online-atc",
             "lower-offline-limit", "upper-offline-limit", "log-format", "personality", "ctq", "card-auth-data",
-            "contactless-decision", "relay-min-time", "relay-max-time", "relay-transmission-time",
+            "contactless-decision", "relay-min-time", "relay-max-time", "relay-transmission-time", "pcii",
             "icc-cert-expiry", "icc-cert-serial", "iad-discretionary" };
         internal static readonly string[] RecordKeys = new string[] { "record." };
         internal static readonly string[] KeyKeys = new string[] { "issuer", "icc", "ca-index", "pin-key", "mk-ac", "mk-smi", "mk-smc" };
         internal static readonly string[] ApplicationBehaviourKeys = new string[] {
             "blocked", "force-aac", "force-online", "tamper-signatures", "gpo-status", "corrupt-issuer-certificate",
-            "tamper-static-data", "previous-not-completed", "issuer-auth-failed-last-time" };
+            "tamper-static-data", "previous-not-completed", "issuer-auth-failed-last-time", "phone-cvm-pending" };
 
         private readonly ArrayList _applications = new ArrayList();
 

@@ -142,6 +142,7 @@ namespace Terminal.VirtualCards.Personalisation
             app.Cdol1 = data.Get(0x8C);
             app.Cdol2 = data.Get(0x8D);
             app.Ddol = data.Get(0x9F49);
+            app.Drdol = data.Get(0x9F51);
             app.LogFormat = data.Get(0x9F4F);
             app.GpoFormat = s.Number("gpo-format", 1, 2, 1);
             app.GenerateAcFormat = s.Number("generate-ac-format", 1, 2, 1);
@@ -210,6 +211,8 @@ namespace Terminal.VirtualCards.Personalisation
             app.MinRelayResistanceProcessingTime = s.Number("relay-min-time", 0, 65535, 0);
             app.MaxRelayResistanceProcessingTime = s.Number("relay-max-time", 0, 65535, 0);
             app.RelayResistanceTransmissionTime = s.Number("relay-transmission-time", 0, 65535, 0);
+            ProfileEntry pcii = s.Find("pcii");
+            if (pcii != null) app.PosCardholderInteraction = ApplicationData.Sized(pcii, 3, 3);
         }
 
         private static CardCryptogramType ParseCryptogram(ProfileEntry e)
@@ -249,6 +252,7 @@ namespace Terminal.VirtualCards.Personalisation
             app.TamperSignatures = b.Flag("tamper-signatures", false);
             app.PreviousTransactionNotCompleted = b.Flag("previous-not-completed", false);
             app.IssuerAuthenticationFailedLastTime = b.Flag("issuer-auth-failed-last-time", false);
+            app.OnDeviceCvmPending = b.Flag("phone-cvm-pending", false);
             ProfileEntry sw = b.Find("gpo-status");
             if (sw != null)
             {
