@@ -6,7 +6,7 @@ namespace Terminal.Bench;
 /// One whole contactless tap (Entry Point, PPSE, final selection, the kernel's card phase and deferred phase) per
 /// default library card, over the virtual card and the ISO 14443 time model, for CPU time and allocations
 /// (the card simulator's own work is included here; the <c>timing</c> command separates kernel and card).
-/// Run: dotnet run -c Release --project tools/Terminal.Bench -- --filter '*ContactlessTapBenchmark*' --job short
+/// Run: dotnet run -c Release --project tools/Terminal.Bench -- --filter '*ContactlessTapBenchmark*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
 public class ContactlessTapBenchmark
