@@ -23,7 +23,10 @@ namespace Terminal.EmvKernel.Magstripe
         /// <summary>Track 1 name field length (ISO/IEC 7813).</summary>
         public const int MinNameLength = 2, MaxNameLength = 26;
 
-        /// <summary>Parses track 2.</summary>
+        /// <summary>
+        /// Parses track 2. The separator is '=' as on the stripe, or 'D' as in the hex form of Track 2 Equivalent
+        /// Data '57' (and the card library's <c>[track]</c> entries).
+        /// </summary>
         public static TrackData ParseTrack2(string track)
         {
             string t = Strip(track, ';', 2);
@@ -32,12 +35,25 @@ namespace Terminal.EmvKernel.Magstripe
             for (int i = 0; i < t.Length; i++)
             {
                 char c = t[i];
-                if (c == '=' && separator < 0) separator = i;
+                if ((c == '=' || c == 'D') && separator < 0) separator = i;
                 else if (c < '0' || c > '9') throw Fail(2, TrackFormatError.InvalidCharacter, "only digits and one '=' separator are allowed");
             }
             if (separator < 0) throw Fail(2, TrackFormatError.MissingSeparator, "no '=' after the PAN");
             string pan = Pan(2, t.Substring(0, separator));
             return Tail(2, t, pan, null, separator + 1);
+        }
+
+        /// <summary>
+        /// Parses Track 2 Equivalent Data '57' (EMV Book 3 Annex A: cn, separator nibble 'D', padded with 'F' to whole
+        /// bytes), the chip's copy of track 2. Errors are <see cref="TrackFormatException"/>s for track 2.
+        /// </summary>
+        public static TrackData ParseTrack2Equivalent(byte[] value)
+        {
+            if (value == null || value.Length == 0) throw Fail(2, TrackFormatError.Empty, "no data");
+            string hex = Util.Hex.Encode(value);
+            int end = hex.Length;
+            if (hex[end - 1] == 'F') end--;
+            return ParseTrack2(hex.Substring(0, end));
         }
 
         /// <summary>Parses track 1 (format code B).</summary>

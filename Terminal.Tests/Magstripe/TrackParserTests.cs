@@ -32,6 +32,33 @@ public class TrackParserTests
         Assert.Equal(Track2, t.Raw);
     }
 
+    [Fact]
+    public void Track2_in_the_d_separator_form_of_the_card_library_parses_the_same()
+    {
+        // cards/magstripe-only-101.card: track2 = 4761739900000013D30121010000000000.
+        TrackData t = TrackParser.ParseTrack2("4761739900000013D30121010000000000");
+        Assert.Equal("4761739900000013", t.Pan);
+        Assert.Equal("101", t.ServiceCode.Digits);
+    }
+
+    [Fact]
+    public void Track2_equivalent_data_57_parses_without_its_f_pad()
+    {
+        // '57' of cards/visa-qvsdc-online.card: 4761739000000400 D 3012 201 0000000000 = 34 nibbles, 17 bytes.
+        TrackData whole = TrackParser.ParseTrack2Equivalent(Terminal.EmvKernel.Util.Hex.Decode("4761739000000400D30122010000000000"));
+        Assert.Equal("0000000000", whole.DiscretionaryData);
+        // One discretionary digit less: 33 nibbles and the 'F' pad.
+        byte[] value = Terminal.EmvKernel.Util.Hex.Decode("4761739000000400D3012201000000000F");
+        TrackData t = TrackParser.ParseTrack2Equivalent(value);
+        Assert.Equal("000000000", t.DiscretionaryData);
+        Assert.Equal("4761739000000400", t.Pan);
+        Assert.Equal("3012", t.Expiry);
+        Assert.Equal("201", t.ServiceCode.Digits);
+        Assert.True(t.ServiceCode.IsChipCard);
+        Assert.Equal(TrackFormatError.Empty, Assert.Throws<TrackFormatException>(() => TrackParser.ParseTrack2Equivalent([])).Error);
+        Assert.Equal(TrackFormatError.Empty, Assert.Throws<TrackFormatException>(() => TrackParser.ParseTrack2Equivalent(null)).Error);
+    }
+
     [Theory]
     [InlineData(Track1)]
     [InlineData("%" + Track1 + "?")]
@@ -109,7 +136,8 @@ public class TrackParserTests
     [InlineData("", TrackFormatError.Empty)]
     [InlineData(";?", TrackFormatError.Empty)]
     [InlineData(";", TrackFormatError.Empty)]
-    [InlineData("4761739900000013D30121010000000000", TrackFormatError.InvalidCharacter)] // 'D' is the chip form, not the stripe's
+    [InlineData("4761739900000013=30121010D00", TrackFormatError.InvalidCharacter)]       // a second separator, 'D' form
+    [InlineData("4761739900000013F=3012101", TrackFormatError.InvalidCharacter)]
     [InlineData("4761739900000013=3012101=00", TrackFormatError.InvalidCharacter)]        // a second separator
     [InlineData("4761739900000013=3012101 0", TrackFormatError.InvalidCharacter)]
     [InlineData("47617399000000133012101", TrackFormatError.MissingSeparator)]

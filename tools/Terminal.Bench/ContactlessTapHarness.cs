@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.GenerateAcKernel;
 using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Kernel;
@@ -22,20 +23,43 @@ namespace Terminal.Bench;
 internal sealed class ContactlessTapHarness
 {
     /// <summary>A kernel as the harness plugs it into Entry Point.</summary>
-    public sealed record KernelRow(string Name, string[] Cards, Func<CaPublicKeyStore, IContactlessUserInterface, (ContactlessCombination[] Combinations, (int Id, IContactlessKernel Kernel)[] Kernels)> Build);
+    /// <summary>A kernel as the harness plugs it into Entry Point; Build gets the CA keys, the UI and a clock on modelled time.</summary>
+    public sealed record KernelRow(string Name, string[] Cards, Func<CaPublicKeyStore, IContactlessUserInterface, IKernelClock, (ContactlessCombination[] Combinations, (int Id, IContactlessKernel Kernel)[] Kernels)> Build);
 
     /// <summary>The quick kernel (C-3 pattern, qUICS) for kernels 3 and 7, CVM required limit 50.00 (the library's reference).</summary>
     public static readonly KernelRow Quick = new("QuickKernel (C-3 pattern)",
         ["visa-qvsdc-online", "visa-qvsdc-offline-fdda", "visa-qvsdc-cvm-required", "unionpay-quics-online", "unionpay-pboc-debit"],
-        (caKeys, ui) =>
+        (caKeys, ui, clock) =>
         {
             var kernel = new QuickKernelActivation(new QuickKernelConfiguration(caKeys), null, ui);
             return ([Combination("A0000000031010", KernelIdentifier.Kernel3), Combination("A000000333010101", KernelIdentifier.Kernel7)],
                 [(KernelIdentifier.Kernel3, kernel), (KernelIdentifier.Kernel7, kernel)]);
         });
 
-    // M/Chip-style kernel (C-2 pattern, branch h-c2kernel): its row goes here once that kernel is merged.
-    public static readonly KernelRow[] Rows = [Quick];
+    /// <summary>
+    /// The GENERATE AC kernel (M/Chip-style, C-2 pattern) for kernel 2: the library's reference reader (relay
+    /// resistance and on-device CVM supported, CDA, torn log of 2), floor limit 100.00, CVM required limit 50.00;
+    /// its relay resistance clock runs on the modelled time (<see cref="ModelledKernelClock"/>).
+    /// </summary>
+    public static readonly KernelRow GenerateAc = new("GenerateAcKernel (C-2 pattern)",
+        ["mastercard-mchip-online", "mastercard-mchip-offline-cda", "mastercard-mchip-relay-resistance"],
+        (caKeys, ui, clock) =>
+        {
+            var configuration = new GenerateAcKernelConfiguration(caKeys)
+            {
+                RelayResistanceSupported = true,
+                OnDeviceCvmSupported = true,
+                Clock = clock,
+                Random = new CountingRandom(),
+                TornLog = new TornTransactionLog(2, TornTransactionLog.DefaultLifetimeSeconds),
+            };
+            var kernel = new GenerateAcKernelActivation(configuration, null, ui);
+            var mastercard = Combination("A0000000041010", KernelIdentifier.Kernel2);
+            mastercard.FloorLimit = 10000;
+            return ([mastercard], [(KernelIdentifier.Kernel2, kernel)]);
+        });
+
+    public static readonly KernelRow[] Rows = [Quick, GenerateAc];
 
     /// <summary>The statement amount of a card (cards/README.md): 60.00 for the CVM-required card, else 10.00.</summary>
     public static long AmountOf(string card) => card.Contains("cvm-required") ? 6000 : 1000;
@@ -97,7 +121,7 @@ internal sealed class ContactlessTapHarness
         var timed = new TimedCardChannel(new VirtualCard(image, new CountingRandom(), CardCrypto), timing);
         var probe = new Probe(timed, m);
         var ui = new ProbeUi(probe, crypto, m);
-        var (combinations, kernels) = row.Build(caKeys, ui);
+        var (combinations, kernels) = row.Build(caKeys, ui, new ModelledKernelClock(timed, 1_000_000));
         var process = new EntryPointProcess(combinations, new OneTapReader(probe), ui, new CountingRandom());
         foreach (var (id, k) in kernels) process.AddKernel(id, k);
 

@@ -1,7 +1,9 @@
 using Xunit;
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.GenerateAcKernel;
 using Terminal.EmvKernel.Contactless.QuickKernel;
+using Terminal.EmvKernel.Util;
 using Terminal.VirtualCards.Card;
 using Terminal.VirtualCards.Timing;
 using Terminal.Tests.VirtualCards.Library;
@@ -22,7 +24,8 @@ public class ContactlessTimingBudgetTests
     private const long BudgetMicroseconds = 300_000;
 
     /// <summary>What one tap measured.</summary>
-    public sealed record Tap(long CardInFieldMicroseconds, int Exchanges, int RsaInField, int RsaTotal, ContactlessOutcome Outcome);
+    public sealed record Tap(long CardInFieldMicroseconds, int Exchanges, int RsaInField, int RsaTotal, ContactlessOutcome Outcome,
+        TimedCardChannel Channel = null, string Tvr = null);
 
     /// <summary>A display that notes the RSA count when the card phase ends ('17' card read OK, remove card).</summary>
     private sealed class RsaAtCardRead(CountingCryptoProvider crypto) : IContactlessUserInterface
@@ -58,6 +61,86 @@ public class ContactlessTimingBudgetTests
         // A card phase that did not complete never shows '17': all of its RSA count is "in the field".
         int inFieldRsa = ui.RsaWhenCardRead ?? crypto.RsaOperations;
         return new Tap(inField, channel.ExchangeCount, inFieldRsa, crypto.RsaOperations, result.Outcome.Outcome);
+    }
+
+    /// <summary>
+    /// One tap through Entry Point and the GENERATE AC kernel (kernel 2) with the reference reader of its tests
+    /// (relay resistance and on-device CVM supported, CDA, floor limit 100.00, CVM required limit 50.00); its
+    /// relay resistance clock runs on the modelled time. <paramref name="edit"/> changes the card text.
+    /// </summary>
+    public static Tap TapGenerateAc(string card, long amount, Func<string, string> edit = null)
+    {
+        var crypto = new CountingCryptoProvider(CardLibrary.Crypto);
+        var caKeys = new CaPublicKeyStore(CaPublicKeySet.Test, crypto);
+        CaKeyFile.Load(File.ReadAllText(Path.Combine(CardLibrary.Root, "pki", "test-ca-keys.txt")), caKeys);
+        string text = File.ReadAllText(Path.Combine(CardLibrary.Root, card + ".card"));
+        var profile = Terminal.VirtualCards.Personalisation.CardProfile.Parse(edit == null ? text : edit(text));
+        var timing = CardTimingProfile.FromProfile(profile);
+        var channel = new TimedCardChannel(new VirtualCard(CardLibrary.Image(profile)), timing);
+        var ui = new RsaAtCardRead(crypto);
+        var configuration = new GenerateAcKernelConfiguration(caKeys)
+        {
+            RelayResistanceSupported = true,
+            OnDeviceCvmSupported = true,
+            Clock = new ModelledKernelClock(channel, 1_000_000),
+            Random = new CountingRandomSource(),
+            TornLog = new TornTransactionLog(2, TornTransactionLog.DefaultLifetimeSeconds),
+        };
+        var kernel = new GenerateAcKernelActivation(configuration, null, ui);
+        var mastercard = Combination(MastercardAid, KernelIdentifier.Kernel2);
+        mastercard.CvmRequiredLimit = 5000;
+        mastercard.FloorLimit = 10000;
+        var process = new EntryPointProcess([mastercard], new ScriptedReader().Tap(channel), ui, new CountingRandomSource());
+        process.AddKernel(KernelIdentifier.Kernel2, kernel);
+        EntryPointResult result = process.Start(Purchase(amount));
+        long inField = new ActivationTiming(timing).TotalMicroseconds + channel.ExchangeMicroseconds;
+        int inFieldRsa = ui.RsaWhenCardRead ?? crypto.RsaOperations;
+        string tvr = kernel.LastResult == null ? null : Hex.Encode(kernel.LastResult.Tvr);
+        return new Tap(inField, channel.ExchangeCount, inFieldRsa, crypto.RsaOperations, result.Outcome.Outcome, channel, tvr);
+    }
+
+    [Theory]
+    [InlineData("mastercard-mchip-online")]
+    [InlineData("mastercard-mchip-offline-cda")]
+    [InlineData("mastercard-mchip-relay-resistance")]
+    public void Generate_ac_kernel_tap_stays_in_the_budget_and_verifies_cda_after_the_card_left(string card)
+    {
+        Tap tap = TapGenerateAc(card, 1000);
+
+        Assert.True(tap.CardInFieldMicroseconds < BudgetMicroseconds, card + ": modelled " + tap.CardInFieldMicroseconds + " us");
+        Assert.Equal(0, tap.RsaInField);
+        // CDA on the GENERATE AC response, after removal: issuer certificate, ICC certificate, SDAD = 3 RSA recoveries.
+        Assert.Equal(3, tap.RsaTotal);
+    }
+
+    private static int RelayExchanges(Tap tap) =>
+        Enumerable.Range(0, tap.Channel.ExchangeCount).Count(i => tap.Channel.ExchangeAt(i).Kind == CardCommandKind.ExchangeRelayResistanceData);
+
+    [Fact]
+    public void Relay_resistance_measured_on_modelled_time_passes_with_the_default_card()
+    {
+        Tap tap = TapGenerateAc("mastercard-mchip-relay-resistance", 1000);
+
+        // ERRD 10-byte C-APDU (13-byte block, 119 etu), 14-byte R-APDU (17-byte block, 155 etu), 2 FDT, 1 ms:
+        // 274 x 128 + 2344 + 13560 = 50976/fc = 3.76 ms = 37 units of 100 us. Measured = 37 - 18 (DF8134) -
+        // min(20 card DF8305, 24 DF8135) < 0 -> 0: not over max 50 + grace 50, not under min 10 - grace 20.
+        Assert.Equal(1, RelayExchanges(tap));
+        Assert.Equal(ContactlessOutcome.Approved, tap.Outcome);
+        // TVR B5b2-b1 = 10 relay resistance performed, no limit bits (cards/README.md: 0000000002).
+        Assert.Equal("0000000002", tap.Tvr);
+    }
+
+    [Fact]
+    public void A_slow_card_on_modelled_time_exceeds_the_relay_resistance_time_limits()
+    {
+        // 20 ms card time for ERRD: round trip ~22.8 ms = 228 units; measured 228 - 18 - 20 = 190 > 50 + 50 ->
+        // too slow: the kernel retries twice (Book C-2, MaxRetries) and then sets "time limits exceeded".
+        Tap tap = TapGenerateAc("mastercard-mchip-relay-resistance", 1000,
+            text => text.Replace("[application ", "[timing]\nrelay-resistance-us = 20000\n\n[application "));
+
+        Assert.Equal(1 + RelayResistance.MaxRetries, RelayExchanges(tap));
+        // TVR byte 5: b3 (04) time limits exceeded with b2-b1 = 10 performed.
+        Assert.Equal(0x06, Hex.Decode(tap.Tvr)[4] & 0x0F);
     }
 
     [Theory]
