@@ -351,7 +351,9 @@ internal sealed class FakeHost : IPaymentHost
 
     public void Complete(HostAnswer answer, bool cardAccepted, byte[]? finalIccData) => Completions.Add((answer.Trace, cardAccepted));
 
-    public void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome) => OfflineApprovals.Add(request);
+    public int RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome) { OfflineApprovals.Add(request); return 900 + OfflineApprovals.Count; }
+
+    public int BatchNumber => 7;
 
     public bool SendPending() => true;
 

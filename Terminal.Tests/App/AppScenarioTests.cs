@@ -34,6 +34,11 @@ public class AppScenarioTests
         Assert.Equal("476173******0418", r.MaskedPan);
         Assert.Empty(rig.Fake.Requests);
         Assert.Single(rig.Fake.OfflineApprovals);                   // goes to the host as an advice
+        // The receipt numbers an offline approval with its advice's trace and the open batch (the fake host gives
+        // trace 901 to the first advice and batch 7), so the cashier can find and void it.
+        Assert.Equal(901, r.Trace);
+        Assert.Equal(7, r.Batch);
+        Assert.True(Has(rig.Printer.Printed[0], "000901"));
         Assert.True(rig.ScreenShows(MessageId.Approved));
         Assert.Equal(2, rig.Printer.Printed.Count);
         Assert.True(Has(rig.Printer.Printed[0], "MERCHANT COPY"));

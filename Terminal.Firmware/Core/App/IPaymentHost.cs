@@ -21,8 +21,12 @@ namespace Terminal.Firmware.Core.App
         /// </summary>
         void Complete(HostAnswer answer, bool cardAccepted, byte[] finalIccData);
 
-        /// <summary>Records an offline (card) approval (<paramref name="outcome"/> ApprovedOffline) so that it goes to the host as an advice.</summary>
-        void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome);
+        /// <summary>Records an offline (card) approval (<paramref name="outcome"/> ApprovedOffline) so that it goes to the host as an
+        /// advice. Returns the advice's trace number (its receipt's trace number), or 0 when no advice was recorded.</summary>
+        int RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome);
+
+        /// <summary>The number of the open batch (printed on receipts).</summary>
+        int BatchNumber { get; }
 
         /// <summary>Sends pending reversals and advices; true when none remain.</summary>
         bool SendPending();

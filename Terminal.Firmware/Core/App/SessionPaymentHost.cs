@@ -89,11 +89,18 @@ namespace Terminal.Firmware.Core.App
         }
 
         /// <inheritdoc/>
-        public void RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome)
+        public int RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome)
         {
-            if (request == null || outcome == null || outcome.AuthorisationData == null) return;
-            _authoriser.Begin(RequestOf(request));
+            if (request == null || outcome == null || outcome.AuthorisationData == null) return 0;
+            if (!_authoriser.Begin(RequestOf(request))) return 0;
             _authoriser.Complete(outcome);
+            return _authoriser.AdviceTrace;
+        }
+
+        /// <inheritdoc/>
+        public int BatchNumber
+        {
+            get { return _session.Journal.BatchNumber; }
         }
 
         /// <inheritdoc/>

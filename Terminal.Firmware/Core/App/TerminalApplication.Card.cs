@@ -131,9 +131,11 @@ namespace Terminal.Firmware.Core.App
                 // A refund: the card's cryptogram (normally an AAC) identifies it; the host credits the account.
                 bridge.Authorise(outcome.AuthorisationData);
             }
+            int adviceTrace = 0;
             if (outcome.Decision == TransactionDecision.ApprovedOffline && _kind == TransactionKind.Sale)
-                _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact), outcome);
+                adviceTrace = _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact), outcome);
             TransactionRecord r = RecordOf(outcome, EntryMode.Contact, bridge, pin);
+            NumberOfflineApproval(r, adviceTrace);
             Finish(r, _hw.ContactReader.IsCardPresent);
         }
 
@@ -330,11 +332,13 @@ namespace Terminal.Firmware.Core.App
                 // The quick kernel takes the host's word (no second cryptogram): the approval is final.
                 if (bridge.Answer.Status == HostAnswerStatus.Approved) _host.Complete(bridge.Answer, true, null);
             }
-            else if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
+            int adviceTrace = 0;
+            if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
             {
-                _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless), outcome);
+                adviceTrace = _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless), outcome);
             }
             TransactionRecord r = RecordOf(outcome, EntryMode.Contactless, bridge, pin);
+            NumberOfflineApproval(r, adviceTrace);
             r.SignatureRequired = o.Cvm == OutcomeCvm.ObtainSignature;
             if (r.Approved && r.SignatureRequired) r.Headline = MessageId.ApprovedSign;
             Finish(r, false);
@@ -444,6 +448,14 @@ namespace Terminal.Firmware.Core.App
                 if (request == null) return;
                 if (request.MessageId == UiMessage.CardReadOkRemoveCard) _app.Signal(Hardware.Signal.Success);
             }
+        }
+
+        /// <summary>An offline approval has no host answer: its receipt takes the advice's trace number and the open batch.</summary>
+        private void NumberOfflineApproval(TransactionRecord r, int adviceTrace)
+        {
+            if (adviceTrace == 0) return;
+            r.Trace = adviceTrace;
+            r.Batch = _host.BatchNumber;
         }
     }
 }

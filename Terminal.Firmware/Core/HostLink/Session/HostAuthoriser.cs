@@ -36,6 +36,11 @@ namespace Terminal.Firmware.Core.HostLink.Session
         public int UtcOffsetMinutes { get; set; }
 
         /// <summary>The result of the current transaction's online request, or null when none was sent.</summary>
+        /// <summary>The trace number of the advice recorded by the last <see cref="Complete(TransactionOutcome)"/> of an
+        /// offline approval, or 0 when none was recorded.</summary>
+        public int AdviceTrace { get; private set; }
+
+        /// <summary>The session result of the last authorisation, or null.</summary>
         public AuthorisationResult Result
         {
             get { return _result; }
@@ -132,12 +137,13 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>The offline approval as a dialect A 0220 advice (<see cref="AuthorisationRequestBuilder.BuildAdvice"/>).</summary>
         private void RecordAdvice(byte[] arc)
         {
+            AdviceTrace = 0;
             if (_builder.IsUnionPay) return;   // no UnionPay offline-sale advice builder (docs/host-session.md)
             string code = arc != null && arc.Length == 2 ? string.Concat(((char)arc[0]).ToString(), ((char)arc[1]).ToString()) : "Y1";
             int trace = _session.NextTrace();
             System.DateTime local = _clock.Now;
             Iso8583Message advice = _builder.BuildAdvice(_pending, trace, _session.Journal.BatchNumber, local, local.AddMinutes(-UtcOffsetMinutes), code);
-            _session.RecordOfflineApproval(advice, _pending.Kind, _pending.Scheme, _pending.MaskedPan());
+            if (_session.RecordOfflineApproval(advice, _pending.Kind, _pending.Scheme, _pending.MaskedPan())) AdviceTrace = trace;
         }
 
         /// <summary>The kernel's view of a session result: null unless the host answered yes or no.</summary>
