@@ -5,7 +5,7 @@ namespace Terminal.VirtualCards.Timing
     /// <summary>
     /// What the card-in-field time model knows about one card: its bit rate, its frame size (FSCI from its ATS),
     /// whether it uses a CID, and how long it works on each command. A new instance holds the documented
-    /// defaults (docs/performance-contactless.md, "Card processing defaults"); <see cref="FromProfile"/> reads the
+    /// defaults (docs/performance.md (contactless section), "Card processing defaults"); <see cref="FromProfile"/> reads the
     /// optional <c>[timing]</c> section of a card profile (docs/card-profiles.md). The processing defaults are
     /// estimates for a current contactless chip, not measurements of a real card [K].
     /// </summary>

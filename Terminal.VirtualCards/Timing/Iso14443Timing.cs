@@ -4,7 +4,7 @@ namespace Terminal.VirtualCards.Timing
     /// ISO/IEC 14443 Type A air-interface arithmetic for the card-in-field time model. Every time is an integer
     /// number of carrier cycles (1/fc, fc = 13.56 MHz, ISO/IEC 14443-2 clause 6.1), so frame times are exact;
     /// <see cref="ToMicroseconds"/> converts for reports. Numbers not checked against the standard's text are
-    /// tagged [K] in docs/performance-contactless.md.
+    /// tagged [K] in docs/performance.md (contactless section).
     /// </summary>
     public static class Iso14443Timing
     {
