@@ -175,4 +175,28 @@ public class FramebufferDisplayTests
         display.Show(Array.Empty<string>());
         Assert.All(sink.Sent[1], b => Assert.Equal(0, b));
     }
+
+    // Clipping at the right edge: 22 cells of 6 px reach column 132 > 127, so every character after the 22nd lies
+    // wholly off screen and a 30-character line must give the same frame as its first 22 characters.
+    [Fact]
+    public void A_line_wider_than_the_screen_is_cut_at_the_edge()
+    {
+        var sink = new Frames();
+        var display = new FramebufferDisplay(new MonoFramebuffer(), sink);
+        display.Show(new[] { new string('8', 30) });
+        display.Show(new[] { new string('8', 22) });
+        Assert.Equal(1024, sink.Sent[0].Length);
+        Assert.Equal(sink.Sent[1], sink.Sent[0]);
+    }
+
+    // The 128 x 32 SSD1306 module (a Linux board option): 32 / 13 = 2 text rows, 512-byte frames.
+    [Fact]
+    public void A_32_row_module_has_two_text_rows()
+    {
+        var sink = new Frames();
+        var display = new FramebufferDisplay(new MonoFramebuffer(128, 32), sink);
+        Assert.Equal((2, 21), (display.Rows, display.Columns));
+        display.Show(new[] { "1", "2", "3" });
+        Assert.Equal(512, sink.Sent[0].Length);
+    }
 }

@@ -42,7 +42,7 @@ public class ReceiptTextTests
     [InlineData(199L, "999", "999 1.99")]       // unknown code: printed as is, two decimals
     public void Currency(long minor, string code, string text)
     {
-        Assert.Equal(text, CurrencyText.Format(minor, code));
+        Assert.Equal(text, CurrencyFormat.ForNumericCode(code).Format(minor));
     }
 
     // Any text at any supported width: no exception, every line within the width.

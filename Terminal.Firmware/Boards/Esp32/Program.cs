@@ -3,7 +3,7 @@ using System.Device.Gpio;
 using System.Threading;
 using Terminal.EmvKernel.Crypto;
 using Terminal.Firmware.Core.Hardware;
-using Terminal.Firmware.Core.Oled;
+using Terminal.Firmware.Core.Display;
 using Terminal.Firmware.Core.Readers.Alpar;
 using Terminal.Firmware.Core.Readers.Pn532;
 
@@ -33,7 +33,7 @@ namespace Terminal.Boards.Esp32
             h.WallClock = new OffsetWallClock(UtcOffsetHours);
             h.Crypto = new PortableCryptoProvider();
             h.Random = new PlatformRandomSource();
-            h.Display = new NanoOledDisplay(new Ascii5x8Font());
+            h.Display = new FramebufferDisplay(new MonoFramebuffer(), new NanoOledSink());
             h.Keypad = new NanoKeypad(gpio);
             h.Indicators = new NanoIndicators(gpio);
             h.ContactlessReader = new Pn532ContactlessReader(new NanoPn532Port(gpio), 10);

@@ -4,7 +4,7 @@ using System.Device.Gpio;
 using System.IO;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.Keypad;
-using Terminal.Firmware.Core.Oled;
+using Terminal.Firmware.Core.Display;
 using Terminal.Firmware.Core.Readers.Alpar;
 using Terminal.Firmware.Core.Readers.Pn532;
 using Terminal.Pc.Crypto;
@@ -58,7 +58,7 @@ namespace Terminal.Boards.Linux
             Own(new KeyMatrixPump(config, gpio, keypad, clock));
             h.Keypad = keypad;
 
-            h.Display = Own(new Ssd1306Display(config, new Ascii5x8Font()));
+            h.Display = new FramebufferDisplay(new MonoFramebuffer(config.DisplayWidth, config.DisplayHeight), Own(new Ssd1306FrameSink(config)));
             h.Indicators = Own(new GpioIndicators(config, gpio));
 
             if (config.Pn532Bus != Pn532Bus.None)

@@ -48,7 +48,7 @@ namespace Terminal.Firmware.Core.Receipt
             ReceiptText.Pair(lines, ReceiptLabels.AuthorisationCode(l), data.AuthorisationCode, width);
             ReceiptText.Pair(lines, ReceiptLabels.ReferenceNumber(l), data.ReferenceNumber, width);
             ReceiptText.Pair(lines, ReceiptLabels.DateTime(l), DateTimeText(data.DateTime), width);
-            ReceiptText.Pair(lines, ReceiptLabels.Amount(l), CurrencyText.Format(SignedAmount(data), data.CurrencyCode), width);
+            ReceiptText.Pair(lines, ReceiptLabels.Amount(l), CurrencyFormat.ForNumericCode(data.CurrencyCode).Format(SignedAmount(data)), width);
             ReceiptText.Pair(lines, ReceiptLabels.Result(l), ResultText(data, l), width);
 
             AddEmv(lines, data, l, width);

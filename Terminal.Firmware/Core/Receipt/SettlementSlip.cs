@@ -26,17 +26,17 @@ namespace Terminal.Firmware.Core.Receipt
             ReceiptBuilder.AddMerchant(lines, merchant, l, width);
             ReceiptText.Pair(lines, ReceiptLabels.BatchNumber(l), ReceiptText.ZeroPad(report.BatchNumber, 6), width);
             ReceiptText.Pair(lines, ReceiptLabels.DateTime(l), ReceiptBuilder.DateTimeText(when), width);
-            ReceiptText.Pair(lines, ReceiptLabels.Currency(l), CurrencyText.Code(report.Currency), width);
+            ReceiptText.Pair(lines, ReceiptLabels.Currency(l), CurrencyFormat.ForNumericCode(report.Currency).AlphaCode, width);
             lines.Add(ReceiptText.Rule('-', width));
 
             string countHeader, amountHeader;
             string typeHeader = ReceiptLabels.TableHeader(l, out countHeader, out amountHeader);
             lines.Add(Row(typeHeader, countHeader, amountHeader, width));
-            string c = report.Currency;
-            lines.Add(Row(ReceiptLabels.Sales(l), report.DebitCount.ToString(), CurrencyText.Number(report.DebitAmount, c), width));
-            lines.Add(Row(ReceiptLabels.Voids(l), report.VoidCount.ToString(), CurrencyText.Number(report.VoidAmount, c), width));
-            lines.Add(Row(ReceiptLabels.Refunds(l), report.CreditCount.ToString(), CurrencyText.Number(report.CreditAmount, c), width));
-            lines.Add(Row(ReceiptLabels.Net(l), string.Empty, CurrencyText.Number(report.NetAmount, c), width));
+            CurrencyFormat c = CurrencyFormat.ForNumericCode(report.Currency);
+            lines.Add(Row(ReceiptLabels.Sales(l), report.DebitCount.ToString(), c.Number(report.DebitAmount), width));
+            lines.Add(Row(ReceiptLabels.Voids(l), report.VoidCount.ToString(), c.Number(report.VoidAmount), width));
+            lines.Add(Row(ReceiptLabels.Refunds(l), report.CreditCount.ToString(), c.Number(report.CreditAmount), width));
+            lines.Add(Row(ReceiptLabels.Net(l), string.Empty, c.Number(report.NetAmount), width));
             lines.Add(ReceiptText.Rule('-', width));
 
             if (report.ReconciliationAttempts > 0)

@@ -2,7 +2,9 @@ namespace Terminal.Firmware.Core.Ui
 {
     /// <summary>
     /// How amounts are shown: the currency's minor-unit exponent (EMV '5F36'), and either its symbol before the
-    /// number ("¥12.34") or its alphabetic code and a space ("CNY 12.34"). Money is a long in minor units.
+    /// number ("¥12.34") or its alphabetic code and a space ("CNY 12.34"). Money is a long in minor units. The one
+    /// money formatter of the firmware: the screen (configured format), receipts and settlement notices
+    /// (<see cref="ForNumericCode"/>, "RMB 1234.50") all go through it.
     /// </summary>
     public sealed class CurrencyFormat
     {
@@ -32,6 +34,29 @@ namespace Terminal.Firmware.Core.Ui
         public static CurrencyFormat Cny(bool useSymbol)
         {
             return new CurrencyFormat("CNY", "\u00A5", 2, useSymbol);
+        }
+
+        // ISO 4217: numeric code, printed alphabetic code, minor unit exponent. Renminbi prints as "RMB", the usual
+        // mark on UnionPay slips.
+        private static readonly string[] IsoNumeric = { "156", "344", "446", "901", "840", "978", "826", "392", "410", "702", "036" };
+        private static readonly string[] IsoAlpha = { "RMB", "HKD", "MOP", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "AUD" };
+        private static readonly int[] IsoExponent = { 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2 };
+
+        /// <summary>
+        /// The printed format of an ISO 4217 numeric currency code (EMV '5F2A'): its alphabetic code and a space
+        /// ("RMB 1234.50", "JPY 500"), exponent from ISO 4217. An unknown code is printed as is with two decimals
+        /// ("999 1.99"); null gives the number alone.
+        /// </summary>
+        public static CurrencyFormat ForNumericCode(string numericCode)
+        {
+            if (numericCode != null)
+            {
+                for (int i = 0; i < IsoNumeric.Length; i++)
+                {
+                    if (IsoNumeric[i] == numericCode) return new CurrencyFormat(IsoAlpha[i], "", IsoExponent[i], false);
+                }
+            }
+            return new CurrencyFormat(numericCode, "", 2, false);
         }
 
         /// <summary>The number alone: 1234 with exponent 2 is "12.34"; 5 is "0.05"; negative amounts get a leading '-'.</summary>

@@ -1,4 +1,5 @@
 using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.Ui;
 
 namespace Terminal.Firmware.Core.HostLink.Session
 {
@@ -40,13 +41,14 @@ namespace Terminal.Firmware.Core.HostLink.Session
             string batch = string.Concat("Batch ", Digits.Pad(report.BatchNumber, 6, 60), " currency ", report.Currency);
             if (report.Settled)
             {
+                CurrencyFormat money = CurrencyFormat.ForNumericCode(report.Currency);
                 return new SettlementNotice(true, "FUNDS SETTLED", new string[]
                 {
                     batch,
-                    string.Concat("Sales ", report.DebitCount.ToString(), " ", Money(report.DebitAmount)),
-                    string.Concat("Voids ", report.VoidCount.ToString(), " ", Money(report.VoidAmount)),
-                    string.Concat("Refunds ", report.CreditCount.ToString(), " ", Money(report.CreditAmount)),
-                    string.Concat("Net ", Money(report.NetAmount)),
+                    string.Concat("Sales ", report.DebitCount.ToString(), " ", money.Number(report.DebitAmount)),
+                    string.Concat("Voids ", report.VoidCount.ToString(), " ", money.Number(report.VoidAmount)),
+                    string.Concat("Refunds ", report.CreditCount.ToString(), " ", money.Number(report.CreditAmount)),
+                    string.Concat("Net ", money.Number(report.NetAmount)),
                     report.UploadedCount > 0 ? string.Concat("Batch uploaded: ", report.UploadedCount.ToString(), " transactions") : "Totals agreed",
                 });
             }
@@ -76,16 +78,6 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 case SessionFailure.TotalsDiffer: return "totals differ after batch upload";
                 default: return "none";
             }
-        }
-
-        /// <summary>Minor units as units.cents ("-12.05"); two decimals [K: currencies with other exponents].</summary>
-        public static string Money(long minor)
-        {
-            bool negative = minor < 0;
-            long v = negative ? -minor : minor;
-            long cents = v % 100;
-            string text = string.Concat((v / 100).ToString(), ".", cents < 10 ? "0" : string.Empty, cents.ToString());
-            return negative ? string.Concat("-", text) : text;
         }
     }
 }

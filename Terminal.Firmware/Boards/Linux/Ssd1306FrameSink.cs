@@ -2,47 +2,42 @@ using System;
 using System.Device.I2c;
 using Iot.Device.Ssd13xx;
 using Iot.Device.Ssd13xx.Commands.Ssd1306Commands;
-using Terminal.Firmware.Core.Hardware;
-using Terminal.Firmware.Core.Oled;
+using Terminal.Firmware.Core.Display;
 
 namespace Terminal.Boards.Linux
 {
     /// <summary>
-    /// <see cref="IDisplay"/> on an SSD1306 OLED over I2C: text rendered by <see cref="PageTextRenderer"/> and written as
-    /// one frame of display RAM. 128x64 gives 8 rows of 21 characters.
+    /// <see cref="IFrameSink"/> on an SSD1306 OLED over I2C: the portable <see cref="FramebufferDisplay"/> draws the
+    /// text (glyph subset, Chinese included) into a <see cref="MonoFramebuffer"/> already in SSD1306 page order,
+    /// and this writes it to display RAM in one go.
     /// </summary>
-    public sealed class Ssd1306Display : IDisplay, IDisposable
+    public sealed class Ssd1306FrameSink : IFrameSink, IDisposable
     {
         private readonly Ssd1306 _device;
         private readonly int _width;
         private readonly int _height;
-        private readonly IGlyphSource _font;
 
         /// <summary>Opens the display on the configured bus and address.</summary>
-        public Ssd1306Display(BoardConfig config, IGlyphSource font)
+        public Ssd1306FrameSink(BoardConfig config)
         {
             _width = config.DisplayWidth;
             _height = config.DisplayHeight;
-            _font = font;
             var i2c = I2cDevice.Create(new I2cConnectionSettings(config.DisplayI2cBus, config.DisplayI2cAddress));
             _device = new Ssd1306(i2c, _width, _height);
             _device.SendCommand(new SetMemoryAddressingMode(SetMemoryAddressingMode.AddressingMode.Horizontal));
         }
 
         /// <inheritdoc/>
-        public int Rows => _height / 8;
-
-        /// <inheritdoc/>
-        public int Columns => _width / _font.CellWidth;
-
-        /// <inheritdoc/>
-        public void Show(string[] lines)
+        public void Send(MonoFramebuffer frame)
         {
-            byte[] frame = PageTextRenderer.Render(lines, _width, _height, _font);
-            // The whole screen as the write window (horizontal addressing, set above), then the frame.
+            if (frame == null) throw new ArgumentNullException(nameof(frame));
+            if (frame.Width != _width || frame.Height != _height)
+                throw new ArgumentException("frame size differs from the display's", nameof(frame));
+            // The whole screen as the write window (horizontal addressing, set above), then the frame
+            // (SSD1306 datasheet 10.1.3/10.1.4: column and page address set the window).
             _device.SendCommand(new SetColumnAddress(0, (byte)(_width - 1)));
             _device.SendCommand(new SetPageAddress(PageAddress.Page0, (PageAddress)(_height / 8 - 1)));
-            _device.SendData(frame);
+            _device.SendData(frame.Buffer);
         }
 
         /// <summary>Closes the device.</summary>
