@@ -2,7 +2,10 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using Terminal.EmvKernel.Crypto;
+using Terminal.EmvKernel.Capk;
+using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.Provisioning;
 using Terminal.Firmware.Core.Display;
 using Terminal.Firmware.Core.Readers.Alpar;
 using Terminal.Firmware.Core.Readers.Pn532;
@@ -10,8 +13,8 @@ using Terminal.Firmware.Core.Readers.Pn532;
 namespace Terminal.Boards.Esp32
 {
     /// <summary>
-    /// The ESP32 firmware's entry point: routes the pins, opens every device into a TerminalHardware and hands it to
-    /// the firmware application. Everything that decides anything is portable code; this file only wires.
+    /// The ESP32 firmware's entry point: routes the pins, opens every device into a TerminalHardware, runs the shared
+    /// boot (TerminalBoot) and steps the firmware application forever. Everything that decides anything is portable code; this file only wires.
     /// </summary>
     public static class Program
     {
@@ -22,6 +25,19 @@ namespace Terminal.Boards.Esp32
         private const int HostPort = 5000;
         private const string HostCaPem = "-----BEGIN CERTIFICATE-----\n(provision the acquirer's CA certificate)\n-----END CERTIFICATE-----";
         private const int UtcOffsetHours = 8;
+
+        // First-boot provisioning file (ProvisioningConsole commands), written to the empty settings
+        // storage (RAM for now, so on every boot): Wi-Fi, host, identities and AIDs. CA public keys go in as "capk key ..."
+        // records (docs/ca-keys.md). No secret key here: add "key dukpt <IPEK> <KSN>" in a local TEST build only; until
+        // the serial provisioning console and durable storage exist, the boot otherwise stops with "a PIN key" missing.
+        private static readonly string FirstBootConfiguration =
+            "set wifi " + WifiSsid + " " + WifiPassword + "\n" +
+            "set host " + HostName + ":" + HostPort.ToString() + "\n" +
+            "set tid TERM0001\n" +
+            "set mid MERCHANT0000001\n" +
+            "set language zh\n" +
+            "aid add A0000000031010 kernel 3\n" +
+            "aid add A000000333010101 kernel 7\n";
 
         public static void Main()
         {
@@ -45,12 +61,27 @@ namespace Terminal.Boards.Esp32
             RamJournalStorage journalSlotB = new RamJournalStorage();
 
             h.Display.Show(new string[] { "Terminal", "starting..." });
-            // FIRMWARE APPLICATION (branch h-app, not merged here): construct and run it at this line, i.e.
-            //   new Terminal.Firmware.Core.App.TerminalApplication(h, configuration, kernels, host, pinCipher)
-            // with the TerminalConfiguration loaded from the settings storage, the PaymentKernels (contact kernel,
-            // Entry Point), a SessionPaymentHost over HostSession (journal slots h.JournalStorage and journalSlotB) and the OnlinePinCipher.
-            // Until then the board only shows its banner.
-            Thread.Sleep(Timeout.Infinite);
+            if (h.Settings.Read(ConfigurationStore.FileName) == null)
+                h.Settings.Write(ConfigurationStore.FileName, Utf8Text.Encode(FirstBootConfiguration));
+
+            TerminalBoot boot = new TerminalBoot(h, journalSlotB, CaPublicKeySet.Test);
+            TerminalApplication app;
+            try
+            {
+                app = boot.Start();
+            }
+            catch (BootException e)
+            {
+                // Not provisioned or refused: say so on the display and the debug console, and stop (nothing to run).
+                Console.WriteLine(e.Message);
+                for (int i = 0; i < e.Problems.Length; i++) Console.WriteLine("  " + e.Problems[i]);
+                h.Display.Show(new string[] { "NOT READY", e.Problems.Length > 0 ? e.Problems[0] : e.Message });
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+            Console.WriteLine(boot.NetworkUp ? "terminal started, network up" : "terminal started offline-capable (network down)");
+            // The application never sleeps on its own: each Step polls the keypad (its timeout paces the loop) and the readers.
+            while (true) app.Step();
         }
     }
 }

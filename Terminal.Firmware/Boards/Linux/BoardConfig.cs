@@ -81,6 +81,9 @@ namespace Terminal.Boards.Linux
         /// <summary>True to use TLS to the host.</summary>
         public bool HostTls { get; private set; }
 
+        /// <summary>The CA public key set the kernels trust (<c>ca.set</c>): test keys on a test terminal, live in production.</summary>
+        public Terminal.EmvKernel.Capk.CaPublicKeySet CaKeySet { get; private set; } = Terminal.EmvKernel.Capk.CaPublicKeySet.Test;
+
         /// <summary>The defaults (the wiring of docs/boards/linux.md).</summary>
         public static BoardConfig Default() => Parse("");
 
@@ -159,6 +162,11 @@ namespace Terminal.Boards.Linux
                         "true" or "yes" or "1" => true, "false" or "no" or "0" => false,
                         _ => throw new BoardConfigException(line, key, "must be true or false"),
                     };
+                    break;
+                case "ca.set":
+                    if (!Terminal.EmvKernel.Capk.CaPublicKeySetNames.TryParse(v.ToLowerInvariant(), out Terminal.EmvKernel.Capk.CaPublicKeySet set))
+                        throw new BoardConfigException(line, key, "must be test or live");
+                    CaKeySet = set;
                     break;
                 default:
                     throw new BoardConfigException(line, key, "unknown key");

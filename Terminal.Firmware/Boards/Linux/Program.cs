@@ -1,5 +1,7 @@
 using System;
+using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.Provisioning;
 
 namespace Terminal.Boards.Linux
 {
@@ -45,13 +47,54 @@ namespace Terminal.Boards.Linux
             using LinuxBoard board = LinuxBoard.Open(config);
             TerminalHardware hardware = board.Hardware;
             hardware.Display.Show(new[] { "Terminal", "starting..." });
-            // FIRMWARE APPLICATION (branch h-app, not merged here): construct and run it at this line, i.e.
-            //   new Terminal.Firmware.Core.App.TerminalApplication(hardware, configuration, kernels, host, pinCipher)
-            // with the TerminalConfiguration loaded from the settings storage, the PaymentKernels (contact kernel,
-            // Entry Point), a SessionPaymentHost over HostSession (journal slots JournalStorage and board.JournalSlotB) and the OnlinePinCipher.
-            // Until then the board only shows its banner.
-            Console.WriteLine("board ready; the firmware application is not linked in yet");
-            return 0;
+            TerminalApplication app = Boot(new TerminalBoot(hardware, board.JournalSlotB, config.CaKeySet), hardware);
+            if (app == null) return 3;
+            // The application never sleeps: each Step polls the keypad (its own timeout paces the loop) and the readers.
+            while (true) app.Step();
+        }
+
+        /// <summary>
+        /// Runs the shared boot; while the terminal is not provisioned (or its stored configuration is refused) it
+        /// says what is missing and runs the provisioning console on stdin until <c>save</c>, then boots again.
+        /// Null when it cannot start (no console input, or a board/journal/CA key failure).
+        /// </summary>
+        private static TerminalApplication Boot(TerminalBoot boot, TerminalHardware hardware)
+        {
+            while (true)
+            {
+                try
+                {
+                    TerminalApplication app = boot.Start();
+                    Console.WriteLine("terminal " + boot.Configuration.TerminalId + " started; network " + (boot.NetworkUp ? "up" : "down (offline-capable)")
+                        + "; CA records " + boot.CaRecordsLoaded + " loaded, " + boot.CaRecordsSkipped + " of the other set skipped");
+                    return app;
+                }
+                catch (BootException e)
+                {
+                    Console.Error.WriteLine(e.Message + ":");
+                    foreach (string p in e.Problems) Console.Error.WriteLine("  " + p);
+                    hardware.Display.Show(new[] { "Terminal", "not ready:", "see console" });
+                    bool provisionable = e.Failure == BootFailure.NotProvisioned || e.Failure == BootFailure.Incomplete
+                        || e.Failure == BootFailure.ConfigurationInvalid || e.Failure == BootFailure.CaKeysInvalid;
+                    if (!provisionable || !Provision(hardware)) return null;
+                }
+            }
+        }
+
+        /// <summary>The provisioning console on stdin/stdout over the stored configuration; true once a save succeeded.</summary>
+        private static bool Provision(TerminalHardware hardware)
+        {
+            string[] errors = ConfigurationStore.Load(hardware.Settings, hardware.Crypto, out TerminalConfiguration stored);
+            TerminalConfiguration start = errors.Length == 0 && stored != null ? stored : new TerminalConfiguration();
+            var console = new ProvisioningConsole(start, hardware.Crypto) { Storage = hardware.Settings };
+            Console.WriteLine("provisioning console: 'help' lists the commands, 'save' stores them and starts the terminal");
+            for (string line = Console.ReadLine(); line != null; line = Console.ReadLine())
+            {
+                string[] answer = console.Execute(line);
+                foreach (string a in answer) Console.WriteLine(a);
+                if (line.Trim().ToLowerInvariant() == "save" && answer.Length > 0 && answer[0].StartsWith("OK", StringComparison.Ordinal)) return true;
+            }
+            return false;
         }
     }
 }

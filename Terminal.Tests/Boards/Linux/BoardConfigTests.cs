@@ -70,6 +70,7 @@ public class BoardConfigTests
     [InlineData("keypad.layout = 1 2 / 3 4", "keypad.layout is 2x2 but the wiring has 4 rows and 4 columns")]
     [InlineData("buzzer = 5", "buzzer GPIO 5 is already used by keypad.rows")]
     [InlineData("pn532.spi.cs-gpio = 17", "led.green GPIO 17 is already used by pn532.spi.cs-gpio")]
+    [InlineData("ca.set = prod", "line 1: ca.set must be test or live")]
     public void BadFilesNameTheLineAndKey(string text, string message)
     {
         var e = Assert.Throws<BoardConfigException>(() => BoardConfig.Parse(text));
@@ -82,5 +83,13 @@ public class BoardConfigTests
         // GPIO 25 is the SPI chip select by default; on I2C it may serve another purpose.
         BoardConfig c = BoardConfig.Parse("pn532.bus = i2c\nbuzzer = 25");
         Assert.Equal(25, c.Buzzer);
+    }
+
+    [Fact]
+    public void CaSetDefaultsToTestAndReadsLive()
+    {
+        // docs/boards/linux.md: ca.set defaults to test (development boards run the library's test CA keys).
+        Assert.Equal(Terminal.EmvKernel.Capk.CaPublicKeySet.Test, BoardConfig.Default().CaKeySet);
+        Assert.Equal(Terminal.EmvKernel.Capk.CaPublicKeySet.Live, BoardConfig.Parse("ca.set = LIVE").CaKeySet);
     }
 }

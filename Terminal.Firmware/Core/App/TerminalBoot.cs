@@ -1,0 +1,199 @@
+using Terminal.EmvKernel.Capk;
+using Terminal.EmvKernel.Configuration;
+using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Session;
+using Terminal.Firmware.Core.Journal;
+using Terminal.Firmware.Core.Provisioning;
+using Terminal.Firmware.Core.SelfTest;
+
+namespace Terminal.Firmware.Core.App
+{
+    /// <summary>
+    /// The boot sequence every board shares (docs/boards/*.md, "Boot"): reads the provisioned configuration from
+    /// <see cref="TerminalHardware.Settings"/> (<see cref="ConfigurationStore"/>), loads its CA key records into the
+    /// kernels' CA key store, brings the network up (a failure leaves the terminal offline-capable), opens the
+    /// journal, builds the host session (generic dialect) with its <see cref="SessionPaymentHost"/>, the kernels
+    /// and the PIN cipher from the provisioned DUKPT key, and returns the <see cref="TerminalApplication"/> the
+    /// board then steps forever. A terminal that cannot run raises <see cref="BootException"/> naming what to fix.
+    /// </summary>
+    public sealed class TerminalBoot
+    {
+        /// <summary>How long <see cref="Start"/> waits for the network by default, ms.</summary>
+        public const int DefaultNetworkTimeoutMs = 20000;
+
+        private readonly TerminalHardware _hw;
+        private readonly IJournalStorage _journalSlotB;
+
+        /// <summary>
+        /// A boot on <paramref name="hardware"/> (its <see cref="TerminalHardware.JournalStorage"/> is the journal's
+        /// slot A) with the journal's second slot <paramref name="journalSlotB"/>, loading the CA key records of
+        /// <paramref name="caKeySet"/> (test terminals: test; production: live; records of the other set are skipped).
+        /// </summary>
+        public TerminalBoot(TerminalHardware hardware, IJournalStorage journalSlotB, CaPublicKeySet caKeySet)
+        {
+            if (hardware == null) throw new System.ArgumentNullException("hardware");
+            if (!CaPublicKeySetNames.IsDefined(caKeySet)) throw new System.ArgumentOutOfRangeException("caKeySet");
+            _hw = hardware;
+            _journalSlotB = journalSlotB;
+            CaKeySet = caKeySet;
+            NetworkTimeoutMs = DefaultNetworkTimeoutMs;
+        }
+
+        /// <summary>The CA key set the kernels trust.</summary>
+        public CaPublicKeySet CaKeySet { get; private set; }
+
+        /// <summary>How long to wait for the network, ms.</summary>
+        public int NetworkTimeoutMs { get; set; }
+
+        /// <summary>The kernels' terminal and AID parameters; null (default): <see cref="ReferenceTerminal.Configuration"/>.</summary>
+        public KernelConfiguration Kernel { get; set; }
+
+        /// <summary>The configuration read by the last <see cref="Start"/>, or null.</summary>
+        public TerminalConfiguration Configuration { get; private set; }
+
+        /// <summary>The CA key store built by the last <see cref="Start"/>, or null.</summary>
+        public CaPublicKeyStore CaKeys { get; private set; }
+
+        /// <summary>Number of provisioned CA key and revocation records loaded by the last <see cref="Start"/>.</summary>
+        public int CaRecordsLoaded { get; private set; }
+
+        /// <summary>Number of provisioned CA records skipped because they belong to the other set.</summary>
+        public int CaRecordsSkipped { get; private set; }
+
+        /// <summary>True when the network came up during the last <see cref="Start"/>.</summary>
+        public bool NetworkUp { get; private set; }
+
+        /// <summary>The journal opened by the last <see cref="Start"/>, or null.</summary>
+        public TransactionJournal Journal { get; private set; }
+
+        /// <summary>The host session built by the last <see cref="Start"/>, or null.</summary>
+        public HostSession Session { get; private set; }
+
+        /// <summary>
+        /// Runs the boot sequence and returns the application. Throws <see cref="BootException"/> when the terminal
+        /// is not provisioned, its configuration or CA keys do not load, a needed device is missing or the journal
+        /// cannot be opened.
+        /// </summary>
+        public TerminalApplication Start()
+        {
+            CheckHardware();
+            TerminalConfiguration config = LoadConfiguration();
+            CaPublicKeyStore caKeys = LoadCaKeys(config);
+            NetworkUp = ConnectNetwork();
+            TransactionJournal journal;
+            try
+            {
+                journal = TransactionJournal.Open(_hw.JournalStorage, _journalSlotB);
+            }
+            catch (JournalException e)
+            {
+                throw new BootException(BootFailure.JournalUnavailable, "the journal cannot be opened: " + e.Message, new string[0]);
+            }
+            Journal = journal;
+            Session = new HostSession(_hw.HostConnection, _hw.Clock, journal, Generic87SessionMessages.Instance);
+            IPaymentHost host = SessionPaymentHost.Generic(Session, config, _hw.WallClock);
+            KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
+            PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
+            return new TerminalApplication(_hw, config, kernels, host, PinCipherOf(config));
+        }
+
+        private void CheckHardware()
+        {
+            string missing = null;
+            if (_hw.Settings == null) missing = "settings storage";
+            else if (_hw.JournalStorage == null || _journalSlotB == null || _hw.JournalStorage == _journalSlotB) missing = "two journal slots";
+            else if (_hw.HostConnection == null) missing = "host connection";
+            else if (_hw.Keypad == null || _hw.Display == null) missing = "keypad and display";
+            else if (_hw.Clock == null || _hw.WallClock == null) missing = "clock and wall clock";
+            else if (_hw.Crypto == null || _hw.Random == null) missing = "crypto provider and random source";
+            if (missing != null) throw new BootException(BootFailure.HardwareMissing, "the board provides no " + missing, new string[] { missing });
+        }
+
+        private TerminalConfiguration LoadConfiguration()
+        {
+            TerminalConfiguration config;
+            string[] errors = ConfigurationStore.Load(_hw.Settings, _hw.Crypto, out config);
+            if (errors.Length > 0)
+                throw new BootException(BootFailure.ConfigurationInvalid, "the stored configuration has errors", errors);
+            if (config == null)
+                throw new BootException(BootFailure.NotProvisioned, "the terminal is not provisioned",
+                    new TerminalConfiguration().MissingForTransactions());
+            string[] missing = config.MissingForTransactions();
+            if (missing.Length > 0) throw new BootException(BootFailure.Incomplete, "the configuration is incomplete", missing);
+            Configuration = config;
+            return config;
+        }
+
+        /// <summary>The provisioned records of <see cref="CaKeySet"/> as one CA key file (docs/ca-keys.md), loaded whole.</summary>
+        private CaPublicKeyStore LoadCaKeys(TerminalConfiguration config)
+        {
+            CaPublicKeyStore store = new CaPublicKeyStore(CaKeySet, _hw.Crypto);
+            string wanted = " " + CaPublicKeySetNames.Name(CaKeySet) + " ";
+            string file = "";
+            int skipped = 0;
+            for (int i = 0; i < config.CaKeyLines.Count; i++)
+            {
+                // A record is "key <set> ..." or "revoke <set> ..." (ProvisioningConsole stores it from its verb on).
+                string record = (string)config.CaKeyLines[i];
+                if (record.IndexOf(wanted) > 0) file += record + "\n";
+                else skipped++;
+            }
+            int loaded;
+            try
+            {
+                loaded = CaKeyFile.Load(file, store);
+            }
+            catch (CaPublicKeyException e)
+            {
+                throw new BootException(BootFailure.CaKeysInvalid, "the provisioned CA keys do not load", new string[] { e.Message });
+            }
+            CaKeys = store;
+            CaRecordsLoaded = loaded;
+            CaRecordsSkipped = skipped;
+            return store;
+        }
+
+        /// <summary>Joins the network; any failure (false or a device error) leaves the terminal offline-capable.</summary>
+        private bool ConnectNetwork()
+        {
+            if (_hw.Network == null) return false;
+            try
+            {
+                return _hw.Network.IsUp || _hw.Network.Connect(NetworkTimeoutMs);
+            }
+            catch (System.Exception)
+            {
+                // A radio or driver error at boot must not stop the terminal: offline approvals and the journal
+                // still work, and the host session reconnects per exchange.
+                return false;
+            }
+        }
+
+        /// <summary>The online PIN cipher: DUKPT when its initial key is provisioned, else master/session keys, else none.</summary>
+        private static OnlinePinCipher PinCipherOf(TerminalConfiguration config)
+        {
+            TdesDukptTerminal dukpt = null;
+            MasterSessionKeys sessionKeys = null;
+            try
+            {
+                if (config.DukptInitialKey != null && config.DukptInitialKsn != null)
+                {
+                    dukpt = new TdesDukptTerminal();
+                    dukpt.LoadInitialKey(config.DukptInitialKey, config.DukptInitialKsn);
+                }
+                if (config.TerminalMasterKey != null)
+                {
+                    sessionKeys = new MasterSessionKeys();
+                    sessionKeys.LoadMasterKey(config.TerminalMasterKey);
+                }
+            }
+            catch (SecurityException e)
+            {
+                // The message names the rule broken, never the key (SecurityException's contract).
+                throw new BootException(BootFailure.ConfigurationInvalid, "the provisioned PIN key does not load", new string[] { e.Message });
+            }
+            return new OnlinePinCipher(dukpt, sessionKeys);
+        }
+    }
+}
