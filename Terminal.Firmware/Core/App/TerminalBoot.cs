@@ -95,7 +95,7 @@ namespace Terminal.Firmware.Core.App
             IPaymentHost host = SessionPaymentHost.Generic(Session, config, _hw.WallClock);
             KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
             PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
-            return new TerminalApplication(_hw, config, kernels, host, PinCipherOf(config));
+            return new TerminalApplication(_hw, config, kernels, host, PinCipherOf(config, _hw.Settings));
         }
 
         private void CheckHardware()
@@ -170,8 +170,9 @@ namespace Terminal.Firmware.Core.App
             }
         }
 
-        /// <summary>The online PIN cipher: DUKPT when its initial key is provisioned, else master/session keys, else none.</summary>
-        private static OnlinePinCipher PinCipherOf(TerminalConfiguration config)
+        /// <summary>The online PIN cipher: DUKPT when its initial key is provisioned (resumed from its saved state,
+        /// <see cref="OnlinePinCipher.LoadDukpt"/>), else master/session keys, else none.</summary>
+        private static OnlinePinCipher PinCipherOf(TerminalConfiguration config, ISettingsStorage settings)
         {
             TdesDukptTerminal dukpt = null;
             MasterSessionKeys sessionKeys = null;
@@ -179,8 +180,7 @@ namespace Terminal.Firmware.Core.App
             {
                 if (config.DukptInitialKey != null && config.DukptInitialKsn != null)
                 {
-                    dukpt = new TdesDukptTerminal();
-                    dukpt.LoadInitialKey(config.DukptInitialKey, config.DukptInitialKsn);
+                    dukpt = OnlinePinCipher.LoadDukpt(config.DukptInitialKey, config.DukptInitialKsn, settings);
                 }
                 if (config.TerminalMasterKey != null)
                 {
@@ -193,7 +193,7 @@ namespace Terminal.Firmware.Core.App
                 // The message names the rule broken, never the key (SecurityException's contract).
                 throw new BootException(BootFailure.ConfigurationInvalid, "the provisioned PIN key does not load", new string[] { e.Message });
             }
-            return new OnlinePinCipher(dukpt, sessionKeys);
+            return new OnlinePinCipher(dukpt, sessionKeys, dukpt == null ? null : settings);
         }
     }
 }
