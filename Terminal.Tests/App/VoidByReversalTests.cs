@@ -187,4 +187,21 @@ public class VoidByReversalTests
         Assert.True(rig.App.App.LastSettlement!.FundsSettled);
         Assert.True(rig.Ledger.Settlements()[^1].Balanced);
     }
+    [Fact]
+    public void A_sale_of_a_settled_batch_cannot_be_voided()
+    {
+        var rig = new Rig();
+        TransactionRecord sale = rig.Sale("1000");
+        rig.App.Keypad.Type("\nm5");
+        rig.App.Drain();
+        Assert.True(rig.App.App.LastSettlement!.FundsSettled);
+        int exchanges = rig.Host.Connection.Exchanges;
+
+        rig.Void(sale.Trace);
+        Assert.True(rig.App.ScreenShows(MessageId.TransactionNotFound));
+        HostAnswer a = rig.App.Host.Authorise(new PaymentRequest { Kind = TransactionKind.Void, Amount = 1000, OriginalTrace = sale.Trace });
+        Assert.Equal(HostAnswerStatus.Unreachable, a.Status);
+        Assert.StartsWith("void refused", a.FailureReason);
+        Assert.Equal(exchanges, rig.Host.Connection.Exchanges);
+    }
 }

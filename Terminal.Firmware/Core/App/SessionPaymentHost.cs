@@ -155,7 +155,8 @@ namespace Terminal.Firmware.Core.App
         /// <inheritdoc/>
         public JournalTransaction Find(int trace)
         {
-            return _session.Journal.Find(trace);
+            JournalTransaction tx = _session.Journal.Find(trace);
+            return tx != null && tx.Batch == _session.Journal.BatchNumber ? tx : null;    // the open batch only
         }
 
         /// <inheritdoc/>
