@@ -86,6 +86,24 @@ public class EmulatorScenarioTests
         Assert.True(chip.SignatureRequired);
     }
 
+    // void.txt: visa-qvsdc-online approved online (trace 1), then menu 2 VOID of trace 1. Dialect A has no void
+    // message: the void is the 0400 reversal of the sale; its own trace is 2 (reserved when the sale was journaled).
+    // The in-process host acknowledges it (0410): the void is approved, nothing is left pending.
+    [Fact]
+    public void Void_by_trace_number_reverses_the_sale()
+    {
+        EmulatorRun run = EmulatorRun.Named("void");
+
+        Assert.True(run.ExitCode == 0, run.Transcript);
+        Assert.Equal(2, run.Record.Transactions.Count);
+        TransactionRecord sale = run.Record.Transactions[0];
+        TransactionRecord v = run.Record.Transactions[1];
+        Assert.Equal(("sale", "approved", 1), (sale.Type, sale.Outcome, sale.Stan));
+        Assert.Equal(("void", "approved", 1000L, 2), (v.Type, v.Outcome, v.Amount, v.Stan));
+        Assert.Equal("476173******0400", v.MaskedPan);
+        Assert.False(v.Reversal);
+    }
+
     [Fact]
     public void A_failed_expectation_gives_exit_code_1_and_says_which()
     {

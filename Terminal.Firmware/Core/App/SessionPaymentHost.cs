@@ -48,8 +48,7 @@ namespace Terminal.Firmware.Core.App
         public HostAnswer Authorise(PaymentRequest request)
         {
             if (request == null) throw new System.ArgumentNullException("request");
-            if (request.Kind == TransactionKind.Void && !_builder.IsUnionPay)
-                return Unreachable("dialect A has no void message (reverse the original)");
+            if (request.Kind == TransactionKind.Void && !_builder.IsUnionPay) return VoidByReversal(request.OriginalTrace);
             AuthorisationRequest a = RequestOf(request);
             _authoriser.Begin(a);
             OnlineResponse chipAnswer = null;
@@ -78,6 +77,50 @@ namespace Terminal.Firmware.Core.App
             if (result.Status == AuthorisationStatus.HostApproved && (request.Chip == null || request.Kind != TransactionKind.Sale))
                 _authoriser.Complete(true, null);
             return answer;
+        }
+
+        /// <summary>
+        /// Dialect A has no void message: a void of an approved sale of the open batch is the 0400 reversal of the
+        /// original (<see cref="HostSession.Void"/>), journaled so that it is sent until acknowledged. Approved when
+        /// the host acknowledged it; unreachable with <see cref="HostAnswer.ReversalPending"/> when it is journaled but
+        /// not yet delivered (the sale no longer counts either way); refused (unreachable, nothing sent, trace 0) with
+        /// the reason when the original is unknown, not an approved online sale of the open batch, or already voided.
+        /// The answer's trace is the reversal's DE 11 (the void receipt's trace number).
+        /// </summary>
+        private HostAnswer VoidByReversal(int originalTrace)
+        {
+            JournalTransaction original = originalTrace > 0 ? _session.Journal.Find(originalTrace) : null;
+            if (original == null) return Unreachable("void refused: no transaction with this trace number");
+            if (original.Kind != TransactionKind.Sale) return Unreachable("void refused: not a sale");
+            if (original.State == TransactionState.Reversed || original.State == TransactionState.ReversalPending)
+                return Unreachable("void refused: already voided or reversed");
+            if (original.State != TransactionState.Approved || original.Reversal == null)
+                return Unreachable("void refused: not an approved online sale");
+            if (original.Batch != _session.Journal.BatchNumber) return Unreachable("void refused: not in the open batch");
+            AuthorisationResult result;
+            try
+            {
+                result = _session.Void(originalTrace);
+            }
+            catch (System.ArgumentException)
+            {
+                return Unreachable("void refused: not an approved sale of the open batch");
+            }
+            if (result.Status == AuthorisationStatus.NotSent) return Unreachable(SettlementNotice.ReasonText(result.Failure));
+            HostAnswer a = new HostAnswer(result.Status == AuthorisationStatus.Reversed ? HostAnswerStatus.Approved : HostAnswerStatus.Unreachable, null);
+            a.Trace = ReversalTrace(_session.Journal.Find(originalTrace));
+            a.Batch = original.Batch;
+            a.ReversalPending = result.Status == AuthorisationStatus.ReversalPending;
+            if (a.ReversalPending) a.FailureReason = string.Concat("void journaled, reversal pending: ", SettlementNotice.ReasonText(result.Failure));
+            return a;
+        }
+
+        /// <summary>DE 11 of the stored reversal (its own trace in dialect A), else the transaction's trace.</summary>
+        private int ReversalTrace(JournalTransaction tx)
+        {
+            if (tx.Reversal == null) return tx.Trace;
+            Iso8583Message reversal = _session.Messages.Dialect.Parse(tx.Reversal);
+            return reversal.Has(11) ? (int)reversal.GetNumeric(11) : tx.Trace;
         }
 
         /// <inheritdoc/>
@@ -112,7 +155,8 @@ namespace Terminal.Firmware.Core.App
         /// <inheritdoc/>
         public JournalTransaction Find(int trace)
         {
-            return _session.Journal.Find(trace);
+            JournalTransaction tx = _session.Journal.Find(trace);
+            return tx != null && tx.Batch == _session.Journal.BatchNumber ? tx : null;    // the open batch only
         }
 
         /// <inheritdoc/>

@@ -137,6 +137,8 @@ namespace Terminal.Firmware.Core.App
             r.MaskedPan = original.MaskedPan;
             r.OriginalTrace = trace;
             ApplyAnswer(r, answer);
+            // A void by reversal that the host has not yet acknowledged: journaled and retried, the sale no longer counts.
+            if (answer.Status == HostAnswerStatus.Unreachable && answer.ReversalPending) r.Headline = MessageId.ReversalPending;
             Finish(r, false);
         }
 

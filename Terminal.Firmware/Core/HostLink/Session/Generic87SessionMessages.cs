@@ -20,6 +20,8 @@ namespace Terminal.Firmware.Core.HostLink.Session
         public const string ReasonCardDeclined = "06";
         /// <summary>Reversal reason: the answer's MAC was wrong [K].</summary>
         public const string ReasonMacError = "A0";
+        /// <summary>Reversal reason: customer cancellation, a void by the cashier (ISO 8583:1987 DE 39 "17") [K].</summary>
+        public const string ReasonVoided = "17";
 
         private static readonly Generic87SessionMessages TheInstance = new Generic87SessionMessages();
 
@@ -70,6 +72,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
         {
             if (cause == ReversalCause.CardDeclined) return ReasonCardDeclined;
             if (cause == ReversalCause.MacError) return ReasonMacError;
+            if (cause == ReversalCause.Voided) return ReasonVoided;
             return ReasonNoAnswer;
         }
 

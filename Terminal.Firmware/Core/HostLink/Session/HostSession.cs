@@ -183,6 +183,37 @@ namespace Terminal.Firmware.Core.HostLink.Session
         }
 
         /// <summary>
+        /// Voids an approved transaction of the open batch by its stored reversal (dialect A: a void is the reversal
+        /// of the original, docs/host-session.md). A pending settlement is resolved first (until then nothing
+        /// changes: <see cref="AuthorisationStatus.NotSent"/>). Then the reversal is re-armed with the reason
+        /// "voided" and journaled as pending, so the transaction stops counting in the batch at once and the
+        /// reversal goes out until a 0410 acknowledges it; pending reversals are sent now. Returns the original's
+        /// trace with <see cref="AuthorisationStatus.Reversed"/> (acknowledged) or
+        /// <see cref="AuthorisationStatus.ReversalPending"/> (host down: delivered later, the failure says why).
+        /// A transaction that is not approved, has no stored reversal or is not of the open batch raises
+        /// <see cref="System.ArgumentException"/>, nothing changed.
+        /// </summary>
+        public AuthorisationResult Void(int trace)
+        {
+            SessionFailure settling = SettlementFirst();
+            if (settling != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, settling, null);
+            JournalTransaction tx = _journal.Find(trace);
+            if (tx == null || tx.State != TransactionState.Approved || tx.Reversal == null || tx.Batch != _journal.BatchNumber)
+                throw new System.ArgumentException("only an approved transaction of the open batch can be voided", "trace");
+            byte[] rearmed = _messages.Dialect.Pack(_messages.Rearm(_messages.Dialect.Parse(tx.Reversal), ReversalCause.Voided, null));
+            try
+            {
+                _journal.MarkReversalNeeded(trace, _messages.ReasonCode(ReversalCause.Voided), rearmed);   // durable first
+            }
+            catch (JournalException)
+            {
+                return new AuthorisationResult(trace, AuthorisationStatus.NotSent, SessionFailure.JournalFailed, null);
+            }
+            SessionFailure sent = SendPendingReversals();
+            return new AuthorisationResult(trace, ReversalStatus(trace), sent, null);
+        }
+
+        /// <summary>
         /// Journals an offline approval (0220 built by the dialect's advice builder, DE 11 from
         /// <see cref="NextTrace"/>); it counts in the batch at once and is uploaded by <see cref="SendPendingAdvices"/>.
         /// Returns false, recording nothing, while a settlement stays pending (the batch is frozen): the firmware

@@ -9,5 +9,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
         CardDeclined = 2,
         /// <summary>The answer's MAC was wrong.</summary>
         MacError = 3,
+        /// <summary>The cashier voided an approved transaction (dialect A: a void is the reversal of the original).</summary>
+        Voided = 4,
     }
 }

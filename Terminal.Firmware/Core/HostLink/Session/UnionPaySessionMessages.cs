@@ -62,7 +62,8 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <inheritdoc />
         public string ReasonCode(ReversalCause cause)
         {
-            if (cause == ReversalCause.CardDeclined) return UnionPayMessages.ReversalOther;
+            // A UnionPay void has its own message; a reversal for a void is "other" there.
+            if (cause == ReversalCause.CardDeclined || cause == ReversalCause.Voided) return UnionPayMessages.ReversalOther;
             if (cause == ReversalCause.MacError) return UnionPayMessages.ReversalMacError;
             return UnionPayMessages.ReversalNoResponse;
         }
