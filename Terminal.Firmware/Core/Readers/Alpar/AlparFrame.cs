@@ -30,6 +30,14 @@ namespace Terminal.Firmware.Core.Readers.Alpar
             _data = data == null ? new byte[0] : Bytes.Copy(data);
         }
 
+        // A decoded frame keeps the slice Decode made (already a copy, length already checked).
+        private AlparFrame(byte[] ownedData, bool isAck, byte command)
+        {
+            IsAck = isAck;
+            Command = command;
+            _data = ownedData;
+        }
+
         /// <summary>True for ACK (60), false for NAK (E0).</summary>
         public bool IsAck { get; private set; }
 
@@ -103,7 +111,7 @@ namespace Terminal.Firmware.Core.Readers.Alpar
                 throw new AlparException(AlparError.LengthMismatch, "byte count differs from the length field");
             if (Lrc(buffer, offset, count) != 0)
                 throw new AlparException(AlparError.BadLrc, "XOR of the frame is not 00");
-            return new AlparFrame(buffer[offset] == Ack, buffer[offset + 3], Bytes.Slice(buffer, offset + HeaderLength, length));
+            return new AlparFrame(Bytes.Slice(buffer, offset + HeaderLength, length), buffer[offset] == Ack, buffer[offset + 3]);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Util;
 
 namespace Terminal.Firmware.Core.Readers.Pn532
 {
@@ -190,9 +191,7 @@ namespace Terminal.Firmware.Core.Readers.Pn532
             }
             if (n == 0) throw new ApduException(ApduError.NoResponse, "card returned no bytes");
             if (n > _response.Length) throw new ApduException(ApduError.ResponseTooLong, "port reported more bytes than the buffer");
-            byte[] result = new byte[n];
-            System.Array.Copy(_response, 0, result, 0, n);
-            return result;
+            return Bytes.Slice(_response, 0, n);
         }
     }
 }
