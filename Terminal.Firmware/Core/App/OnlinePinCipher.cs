@@ -67,7 +67,17 @@ namespace Terminal.Firmware.Core.App
                     KeyBytes.Wipe(pinDigits);
                 }
             }
-            if (_sessionKeys != null && _sessionKeys.HasWorkingKeys) return _sessionKeys.EncryptPinBlock(pinDigits, pan);
+            if (_sessionKeys != null && _sessionKeys.HasWorkingKeys)
+            {
+                try
+                {
+                    return _sessionKeys.EncryptPinBlock(pinDigits, pan);
+                }
+                finally
+                {
+                    KeyBytes.Wipe(pinDigits);
+                }
+            }
             KeyBytes.Wipe(pinDigits);
             throw new SecurityException(SecurityError.NoInitialKey, "no PIN key loaded");
         }

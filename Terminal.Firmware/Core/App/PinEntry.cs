@@ -1,4 +1,5 @@
 using Terminal.EmvKernel.Kernel;
+using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Firmware.Core.HostLink.Transport;
@@ -123,8 +124,7 @@ namespace Terminal.Firmware.Core.App
                         if (n == 0 && _bypassAllowed) return PinEntryResult.Bypassed;
                         if (n >= PinBlock.MinPinLength)
                         {
-                            pinDigits = new byte[n];
-                            System.Array.Copy(buffer, pinDigits, n);
+                            pinDigits = Bytes.Slice(buffer, 0, n);
                             return PinEntryResult.Entered;
                         }
                     }
