@@ -78,11 +78,17 @@ namespace Terminal.EmvKernel.Kernel
         public GenerateAcResult SendFirst(int requested, bool cdaRequested, TransactionStatusInformation tsi)
         {
             if (tsi == null) throw new System.ArgumentNullException("tsi");
-            byte[] cdol1 = BuildDolData(Cdol1Tag);
-            First = Exchange(requested, cdaRequested && requested != CryptogramInformationData.Aac, cdol1);
+            FirstCdolData = BuildDolData(Cdol1Tag);
+            First = Exchange(requested, cdaRequested && requested != CryptogramInformationData.Aac, FirstCdolData);
             tsi.Set(TransactionStatusInformation.CardRiskManagementPerformed);
             return First;
         }
+
+        /// <summary>
+        /// The CDOL1 data <see cref="SendFirst"/> built, set before the command leaves (so it is known when the card is
+        /// lost during GENERATE AC, for a torn transaction record); null before, or when the CDOL1 was unusable.
+        /// </summary>
+        public byte[] FirstCdolData { get; private set; }
 
         /// <summary>
         /// Sends <paramref name="command"/> (RECOVER AC of Book C-2, which answers like GENERATE AC) and checks its

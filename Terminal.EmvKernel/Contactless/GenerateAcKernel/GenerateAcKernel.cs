@@ -1,4 +1,5 @@
 using Terminal.EmvKernel.Apdu;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
@@ -17,7 +18,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
     public static class GenerateAcKernel
     {
         /// <summary>Field 55 objects: the contact set plus the relay resistance data and the PCII of phones.</summary>
-        public static readonly int[] OnlineRequestTags = Concat(ContactTransaction.OnlineRequestTags, new int[] {
+        public static readonly int[] OnlineRequestTags = ContactlessCardData.ConcatTags(ContactTransaction.OnlineRequestTags, new int[] {
             RelayResistance.DeviceEntropyTag, RelayResistance.MinTimeTag, RelayResistance.MaxTimeTag,
             RelayResistance.DeviceEstimatedTransmissionTimeTag, RelayResistance.MeasuredProcessingTimeTag, PhoneInteraction.Tag });
 
@@ -166,14 +167,6 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             ApduTrace source = read.Transport.Trace;
             ApduTrace trace = source == null ? null : source.CopyWithPanMasked(read.Card.Get(0x5A) ?? read.Card.Get(0x57));
             return new TransactionOutcome(decision, reason, read.Terminal, read.Card, trace);
-        }
-
-        private static int[] Concat(int[] a, int[] b)
-        {
-            int[] all = new int[a.Length + b.Length];
-            System.Array.Copy(a, 0, all, 0, a.Length);
-            System.Array.Copy(b, 0, all, a.Length, b.Length);
-            return all;
         }
     }
 }

@@ -29,8 +29,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             PreProcessingIndicators indicators, GenerateAcKernelConfiguration configuration)
         {
             GenerateAcKernelCardRead read = new GenerateAcKernelCardRead(transport, terminal, new CardData(), indicators);
-            bool acSent = false;
-            byte[] cdol1Data = null;
+            CardActionAnalysis analysis = null;
             int requested = 0;
             bool cda = false;
             TerminalVerificationResults tvr = new TerminalVerificationResults();
@@ -106,17 +105,15 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
                 terminal.Set(TransactionStatusInformation.TagValue, tsi.ToArray());
 
                 TransactionDataSource source = new TransactionDataSource(terminal, card);
-                cdol1Data = Cdol1Data(card, source);
-                CardActionAnalysis analysis = new CardActionAnalysis(transport, card, source);
-                acSent = true;
+                analysis = new CardActionAnalysis(transport, card, source);
                 read.GenerateAc = analysis.SendFirst(requested, cda, tsi);
                 terminal.Set(TransactionStatusInformation.TagValue, tsi.ToArray());
                 return Complete(read);
             }
             catch (KernelTerminatedException e)
             {
-                if (acSent && (e.Reason == KernelTerminationReason.CardRemoved || e.Reason == KernelTerminationReason.TransportFailure))
-                    Torn(read, configuration, cdol1Data, requested, cda, e);
+                if (analysis != null && (e.Reason == KernelTerminationReason.CardRemoved || e.Reason == KernelTerminationReason.TransportFailure))
+                    Torn(read, configuration, analysis.FirstCdolData, requested, cda, e);
                 else Ended(read, e.Reason, e.Message, e.StatusWord);
             }
             catch (DataObjectException e)
@@ -151,16 +148,17 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
                 Release(read, new TornTransactionRecord[] { record });
                 return false;
             }
+            TransactionDataSource source = new TransactionDataSource(record.Terminal, card);
             byte[] drdolData;
             try
             {
-                drdolData = DataObjectList.Parse(drdol).Build(new TransactionDataSource(record.Terminal, card));
+                drdolData = DataObjectList.Parse(drdol).Build(source);
             }
             catch (TlvException e)
             {
                 throw new KernelTerminatedException(KernelTerminationReason.InvalidCardResponse, "DRDOL is not a valid DOL", DrdolTag, -1, e);
             }
-            CardActionAnalysis analysis = new CardActionAnalysis(read.Transport, card, new TransactionDataSource(record.Terminal, card));
+            CardActionAnalysis analysis = new CardActionAnalysis(read.Transport, card, source);
             GenerateAcResult result = analysis.SendRecovery(EmvCommands.RecoverAc(drdolData), RecoverStep, record.Requested,
                 record.CdaRequested, record.Cdol1Data);
             log.Remove(record);
@@ -202,19 +200,6 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             if (before != null) System.Array.Copy(before, all, n);
             System.Array.Copy(records, 0, all, n, records.Length);
             read.TornRecordsReleased = all;
-        }
-
-        // The CDOL1 data GENERATE AC will send (kept for a torn record); null when the CDOL1 is unusable (GENERATE AC then ends the kernel).
-        private static byte[] Cdol1Data(CardData card, TransactionDataSource source)
-        {
-            try
-            {
-                return DataObjectList.Parse(card.Get(CardActionAnalysis.Cdol1Tag)).Build(source);
-            }
-            catch (TlvException)
-            {
-                return null;
-            }
         }
 
         private static GenerateAcKernelCardRead Early(GenerateAcKernelCardRead read, GenerateAcKernelOutcome outcome, string detail)

@@ -1,5 +1,6 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Capk;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Oda;
@@ -18,7 +19,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
     public static class QuickKernel
     {
         /// <summary>Field 55 objects: the contact set plus the TTQ '9F66' and the form factor indicator '9F6E'.</summary>
-        public static readonly int[] OnlineRequestTags = Concat(ContactTransaction.OnlineRequestTags, new int[] { 0x9F66, 0x9F6E });
+        public static readonly int[] OnlineRequestTags = ContactlessCardData.ConcatTags(ContactTransaction.OnlineRequestTags, new int[] { 0x9F66, 0x9F6E });
 
         private const int TagTvr = 0x95;
         private const int TagCvmResults = 0x9F34;
@@ -287,14 +288,6 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
         {
             ApduTrace source = read.Transport.Trace;
             return source == null ? null : source.CopyWithPanMasked(read.Card.Get(0x5A) ?? read.Card.Get(0x57));
-        }
-
-        private static int[] Concat(int[] a, int[] b)
-        {
-            int[] all = new int[a.Length + b.Length];
-            System.Array.Copy(a, 0, all, 0, a.Length);
-            System.Array.Copy(b, 0, all, a.Length, b.Length);
-            return all;
         }
     }
 }

@@ -132,6 +132,15 @@ namespace Terminal.EmvKernel.Contactless.Shared
             }
         }
 
+        /// <summary>The tags of <paramref name="a"/> followed by those of <paramref name="b"/> (a kernel's online request tags).</summary>
+        internal static int[] ConcatTags(int[] a, int[] b)
+        {
+            int[] all = new int[a.Length + b.Length];
+            System.Array.Copy(a, 0, all, 0, a.Length);
+            System.Array.Copy(b, 0, all, a.Length, b.Length);
+            return all;
+        }
+
         private static KernelTerminatedException Invalid(string detail, int tag, System.Exception inner)
         {
             return new KernelTerminatedException(KernelTerminationReason.InvalidCardResponse, detail, tag, -1, inner);
