@@ -62,9 +62,7 @@ namespace Terminal.HostSimulation
         /// <summary>Masks a PAN (first 6 and last 4 digits kept).</summary>
         public static string Mask(string pan)
         {
-            if (pan == null) return "?";
-            if (pan.Length <= 10) return new string('*', pan.Length);
-            return pan.Substring(0, 6) + new string('*', pan.Length - 10) + pan.Substring(pan.Length - 4);
+            return pan == null ? "?" : Terminal.EmvKernel.Util.PanMask.MaskDigits(pan);
         }
 
         internal static bool AllDigits(string s)

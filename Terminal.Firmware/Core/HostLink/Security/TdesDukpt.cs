@@ -73,9 +73,7 @@ namespace Terminal.Firmware.Core.HostLink.Security
             byte[] left = DesCipher.Encrypt(bdk, null, ksn8, 0, 8);
             byte[] right = DesCipher.Encrypt(masked, null, ksn8, 0, 8);
             KeyBytes.Wipe(masked);
-            byte[] ipek = new byte[KeyLength];
-            System.Array.Copy(left, 0, ipek, 0, 8);
-            System.Array.Copy(right, 0, ipek, 8, 8);
+            byte[] ipek = Bytes.Concat(left, right);
             KeyBytes.Wipe(left);
             KeyBytes.Wipe(right);
             return ipek;
