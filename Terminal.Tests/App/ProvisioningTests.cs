@@ -112,6 +112,12 @@ public class ProvisioningTests
         Assert.Equal("USD 1.00", console.Configuration.Currency.Format(100));
         Assert.Equal("OK", console.Execute("set language zh")[0]);
         Assert.Equal(Language.SimplifiedChinese, console.Configuration.Language);
+        Assert.Equal(HostDialect.Generic87, console.Configuration.HostDialect);
+        Assert.Equal("ERROR: dialect must be generic or unionpay", console.Execute("set dialect cup")[0]);
+        Assert.Equal("OK", console.Execute("set dialect unionpay")[0]);
+        Assert.Equal(HostDialect.UnionPay, console.Configuration.HostDialect);
+        // The saved file replays to the same dialect.
+        Assert.Contains("set dialect unionpay\n", ProvisioningConsole.Serialize(console.Configuration), StringComparison.Ordinal);
     }
 
     [Fact]

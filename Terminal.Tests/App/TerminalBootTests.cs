@@ -5,6 +5,7 @@ using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Session;
+using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.Provisioning;
 using Terminal.Tests.HostLink.Transport;
@@ -42,13 +43,32 @@ public class TerminalBootTests
     private sealed class Network(bool joins, bool throws = false) : INetworkLink
     {
         public int Connects { get; private set; }
+        public string? Ssid { get; private set; }
+        public string? Password { get; private set; }
         public bool IsUp { get; private set; }
-        public bool Connect(int timeoutMs)
+        public bool Connect(string ssid, string password, int timeoutMs)
         {
             Connects++;
+            Ssid = ssid;
+            Password = password;
             if (throws) throw new InvalidOperationException("radio not ready");
             IsUp = joins;
             return joins;
+        }
+    }
+
+    /// <summary>Records the endpoint the boot asked for and hands out the board's fake link.</summary>
+    private sealed class Connector(FakeHostConnection link) : IHostConnector
+    {
+        public string? Address { get; private set; }
+        public int Port { get; private set; }
+        public byte[]? TlsPin { get; private set; }
+        public IHostConnection Open(string address, int port, byte[] tlsPin)
+        {
+            Address = address;
+            Port = port;
+            TlsPin = tlsPin;
+            return link;
         }
     }
 
@@ -60,6 +80,7 @@ public class TerminalBootTests
         public VirtualField Field { get; } = new();
         public Settings Settings { get; } = new();
         public FakeHostConnection Link { get; }
+        public Connector HostConnector { get; }
         public List<Iso8583Message> Received { get; } = new();
         public TerminalHardware Hardware { get; }
         public MemoryJournalStorage SlotB { get; } = new();
@@ -68,13 +89,14 @@ public class TerminalBootTests
         {
             Keypad = new ScriptedKeypad(Clock, Display);
             Link = new FakeHostConnection(Clock) { OnSend = HostReceives };
+            HostConnector = new Connector(Link);
             if (configurationFile != null) Settings.Write(ConfigurationStore.FileName, Encoding.UTF8.GetBytes(configurationFile));
             Hardware = new TerminalHardware
             {
                 Keypad = Keypad, Display = Display, ContactlessReader = Field, ContactReader = new VirtualSlot(),
                 Printer = new RecordingPrinter(), Clock = Clock, WallClock = new FixedWallClock(), Crypto = CardLibrary.Crypto,
                 Random = new CountingRandom(), Settings = Settings, JournalStorage = new MemoryJournalStorage(),
-                HostConnection = Link, Network = network ?? new Network(true),
+                HostConnector = HostConnector, Network = network ?? new Network(true),
             };
         }
 
@@ -104,6 +126,41 @@ public class TerminalBootTests
             app.Step();
             return app.LastTransaction!;
         }
+    }
+
+    [Fact]
+    public void Boot_joins_the_provisioned_wifi_and_connects_to_the_provisioned_host_endpoint()
+    {
+        // The provisioning file names the Wi-Fi network, the host endpoint and its TLS pin; the boot must hand exactly
+        // these to the board (not a board-side default): SSID/password to the network link, address/port/pin to the
+        // connector.
+        string pin = new string('a', 64);
+        var board = new Board(ProvisionedWithCaKeys() + "set wifi shop-net s3cret-pass\nset host 192.168.7.20:6001\nset tlspin " + pin + "\n");
+        var network = (Network)board.Hardware.Network;
+        TerminalBoot boot = board.Boot();
+        boot.Start();
+
+        Assert.Equal("shop-net", network.Ssid);
+        Assert.Equal("s3cret-pass", network.Password);
+        Assert.Equal("192.168.7.20", board.HostConnector.Address);
+        Assert.Equal(6001, board.HostConnector.Port);
+        Assert.Equal(Enumerable.Repeat((byte)0xAA, 32).ToArray(), board.HostConnector.TlsPin);
+    }
+
+    [Fact]
+    public void A_board_that_cannot_make_the_provisioned_connection_stops_the_boot_naming_it()
+    {
+        var board = new Board(ProvisionedWithCaKeys());
+        board.Hardware.HostConnector = new RefusingConnector();
+        var e = Assert.Throws<BootException>(() => board.Boot().Start());
+        Assert.Equal(BootFailure.ConfigurationInvalid, e.Failure);
+        Assert.Contains(e.Problems, p => p.Contains("CA certificate", StringComparison.Ordinal));
+    }
+
+    private sealed class RefusingConnector : IHostConnector
+    {
+        public IHostConnection Open(string address, int port, byte[] tlsPin) =>
+            throw new NotSupportedException("TLS needs the host's CA certificate (set hostca)");
     }
 
     [Fact]

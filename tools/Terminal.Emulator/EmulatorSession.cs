@@ -111,7 +111,6 @@ public sealed class EmulatorSession
             Indicators = new EmulatedIndicators(),
             Printer = new TextPrinter { Printed = Printed },
             Network = new EmulatedNetwork(),
-            HostConnection = connection,
             JournalStorage = new MemoryJournalStorage(),
             Settings = new MemorySettingsStorage(),
             Clock = input.Clock,

@@ -74,12 +74,6 @@ namespace Terminal.Boards.Linux
 
         /// <summary>Directory of settings files and journal slots.</summary>
         public string DataDirectory { get; private set; } = "/var/lib/terminal";
-        /// <summary>Host name or address of the acquirer host.</summary>
-        public string HostAddress { get; private set; } = "127.0.0.1";
-        /// <summary>Host TCP port.</summary>
-        public int HostPort { get; private set; } = 5000;
-        /// <summary>True to use TLS to the host.</summary>
-        public bool HostTls { get; private set; }
 
         /// <summary>The CA public key set the kernels trust (<c>ca.set</c>): test keys on a test terminal, live in production.</summary>
         public Terminal.EmvKernel.Capk.CaPublicKeySet CaKeySet { get; private set; } = Terminal.EmvKernel.Capk.CaPublicKeySet.Test;
@@ -152,17 +146,10 @@ namespace Terminal.Boards.Linux
                 case "buzzer": Buzzer = OptionalGpio(line, key, v); break;
                 case "data.dir": DataDirectory = Device(line, key, v); break;
                 case "host.address":
-                    if (v.Length == 0 || v.IndexOf(' ') >= 0) throw new BoardConfigException(line, key, "must be a host name or address");
-                    HostAddress = v;
-                    break;
-                case "host.port": HostPort = Int(line, key, v, 1, 65535); break;
+                case "host.port":
                 case "host.tls":
-                    HostTls = v.ToLowerInvariant() switch
-                    {
-                        "true" or "yes" or "1" => true, "false" or "no" or "0" => false,
-                        _ => throw new BoardConfigException(line, key, "must be true or false"),
-                    };
-                    break;
+                    // One place for the acquirer endpoint: the provisioned terminal configuration.
+                    throw new BoardConfigException(line, key, "moved to the terminal configuration (set host, set tlspin)");
                 case "ca.set":
                     if (!Terminal.EmvKernel.Capk.CaPublicKeySetNames.TryParse(v.ToLowerInvariant(), out Terminal.EmvKernel.Capk.CaPublicKeySet set))
                         throw new BoardConfigException(line, key, "must be test or live");

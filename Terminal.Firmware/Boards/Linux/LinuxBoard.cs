@@ -70,9 +70,8 @@ namespace Terminal.Boards.Linux
             h.Settings = new FileSettingsStorage(Path.Combine(config.DataDirectory, "settings"));
             h.JournalStorage = Own(new FileJournalStorage(Path.Combine(config.DataDirectory, "journal-a.bin")));
             JournalSlotB = Own(new FileJournalStorage(Path.Combine(config.DataDirectory, "journal-b.bin")));
-            h.HostConnection = config.HostTls
-                ? new TcpHostConnection(config.HostAddress, config.HostPort, new TlsOptions())
-                : new TcpHostConnection(config.HostAddress, config.HostPort);
+            // The host endpoint and its TLS pin come from the provisioned configuration (set host, set tlspin).
+            h.HostConnector = new TcpHostConnector();
         }
 
         private T Own<T>(T device) where T : IDisposable

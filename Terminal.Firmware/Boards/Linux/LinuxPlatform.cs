@@ -10,8 +10,8 @@ namespace Terminal.Boards.Linux
         /// <inheritdoc/>
         public bool IsUp => NetworkInterface.GetIsNetworkAvailable();
 
-        /// <summary>The OS brings the network up; this only reports whether it is.</summary>
-        public bool Connect(int timeoutMs) => IsUp;
+        /// <summary>The OS brings the network up (Wi-Fi credentials are the OS's); this only reports whether it is.</summary>
+        public bool Connect(string ssid, string password, int timeoutMs) => IsUp;
     }
 
     /// <summary>The system's local time.</summary>

@@ -3,6 +3,7 @@ using Terminal.EmvKernel.Configuration;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Firmware.Core.HostLink.Session;
+using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.Provisioning;
 using Terminal.Firmware.Core.SelfTest;
@@ -80,7 +81,7 @@ namespace Terminal.Firmware.Core.App
             CheckHardware();
             TerminalConfiguration config = LoadConfiguration();
             CaPublicKeyStore caKeys = LoadCaKeys(config);
-            NetworkUp = ConnectNetwork();
+            NetworkUp = ConnectNetwork(config);
             TransactionJournal journal;
             try
             {
@@ -91,7 +92,7 @@ namespace Terminal.Firmware.Core.App
                 throw new BootException(BootFailure.JournalUnavailable, "the journal cannot be opened: " + e.Message, new string[0]);
             }
             Journal = journal;
-            Session = new HostSession(_hw.HostConnection, _hw.Clock, journal, Generic87SessionMessages.Instance);
+            Session = new HostSession(OpenHostConnection(config), _hw.Clock, journal, Generic87SessionMessages.Instance);
             IPaymentHost host = SessionPaymentHost.Generic(Session, config, _hw.WallClock);
             KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
             PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
@@ -103,7 +104,7 @@ namespace Terminal.Firmware.Core.App
             string missing = null;
             if (_hw.Settings == null) missing = "settings storage";
             else if (_hw.JournalStorage == null || _journalSlotB == null || _hw.JournalStorage == _journalSlotB) missing = "two journal slots";
-            else if (_hw.HostConnection == null) missing = "host connection";
+            else if (_hw.HostConnector == null) missing = "host connector";
             else if (_hw.Keypad == null || _hw.Display == null) missing = "keypad and display";
             else if (_hw.Clock == null || _hw.WallClock == null) missing = "clock and wall clock";
             else if (_hw.Crypto == null || _hw.Random == null) missing = "crypto provider and random source";
@@ -154,13 +155,28 @@ namespace Terminal.Firmware.Core.App
             return store;
         }
 
+        /// <summary>The connection to the provisioned host endpoint; a board that cannot make it stops the boot.</summary>
+        private IHostConnection OpenHostConnection(TerminalConfiguration config)
+        {
+            try
+            {
+                IHostConnection connection = _hw.HostConnector.Open(config.HostAddress, config.HostPort, config.TlsPin);
+                if (connection != null) return connection;
+            }
+            catch (System.NotSupportedException e)
+            {
+                throw new BootException(BootFailure.ConfigurationInvalid, "the host connection cannot be made", new string[] { e.Message });
+            }
+            throw new BootException(BootFailure.HardwareMissing, "the board made no host connection", new string[] { "host connection" });
+        }
+
         /// <summary>Joins the network; any failure (false or a device error) leaves the terminal offline-capable.</summary>
-        private bool ConnectNetwork()
+        private bool ConnectNetwork(TerminalConfiguration config)
         {
             if (_hw.Network == null) return false;
             try
             {
-                return _hw.Network.IsUp || _hw.Network.Connect(NetworkTimeoutMs);
+                return _hw.Network.IsUp || _hw.Network.Connect(config.WifiSsid, config.WifiPassword, NetworkTimeoutMs);
             }
             catch (System.Exception)
             {

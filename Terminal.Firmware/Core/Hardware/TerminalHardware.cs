@@ -26,8 +26,8 @@ namespace Terminal.Firmware.Core.Hardware
         public IReceiptPrinter Printer;
         /// <summary>Network interface.</summary>
         public INetworkLink Network;
-        /// <summary>Connection to the acquirer host.</summary>
-        public IHostConnection HostConnection;
+        /// <summary>Makes the connection to the provisioned acquirer host.</summary>
+        public IHostConnector HostConnector;
         /// <summary>Journal storage.</summary>
         public IJournalStorage JournalStorage;
         /// <summary>Settings storage.</summary>

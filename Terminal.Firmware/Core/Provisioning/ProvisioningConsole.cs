@@ -13,7 +13,7 @@ namespace Terminal.Firmware.Core.Provisioning
     /// replays. Every value is validated; a refused command changes nothing and answers "ERROR: ..." with the rule
     /// broken. Keys, passwords and passcodes are never echoed: key commands answer with the key check value only.
     /// <code>
-    /// set wifi &lt;ssid&gt; &lt;password&gt;      set host &lt;address&gt;:&lt;port&gt;   set tlspin &lt;64 hex&gt; | off
+    /// set wifi &lt;ssid&gt; &lt;password&gt;      set host &lt;address&gt;:&lt;port&gt;   set tlspin &lt;64 hex&gt; | off   set dialect generic | unionpay
     /// set tid &lt;8 chars&gt;   set mid &lt;15 chars&gt;   set merchant &lt;name...&gt;   set language en | zh
     /// set currency &lt;numeric&gt; &lt;alpha&gt; &lt;exponent&gt; symbol|code [symbol]   set maxamount &lt;minor units&gt;
     /// set fallback on|off   set pinbypass on|off   set pintimeout &lt;s&gt;   set cardtimeout &lt;s&gt;
@@ -100,6 +100,7 @@ namespace Terminal.Firmware.Core.Provisioning
             if (c.WifiSsid != null) l.Add("set wifi " + c.WifiSsid + " " + (c.WifiPassword == null ? "" : c.WifiPassword));
             if (c.HostAddress != null) l.Add("set host " + c.HostAddress + ":" + c.HostPort.ToString());
             if (c.TlsPin != null) l.Add("set tlspin " + Hex.Encode(c.TlsPin));
+            l.Add("set dialect " + DialectName(c.HostDialect));
             if (c.TerminalId != null) l.Add("set tid " + c.TerminalId);
             if (c.MerchantId != null) l.Add("set mid " + c.MerchantId);
             if (c.MerchantName != null) l.Add("set merchant " + c.MerchantName);
@@ -134,7 +135,8 @@ namespace Terminal.Firmware.Core.Provisioning
             if (c == null) throw new System.ArgumentNullException("c");
             ArrayList l = new ArrayList();
             l.Add("tid " + Show(c.TerminalId) + " mid " + Show(c.MerchantId));
-            l.Add("host " + Show(c.HostAddress) + ":" + c.HostPort.ToString() + (c.TlsPin == null ? " plain" : " tls pinned"));
+            l.Add("host " + Show(c.HostAddress) + ":" + c.HostPort.ToString() + (c.TlsPin == null ? " plain" : " tls pinned")
+                + " dialect " + DialectName(c.HostDialect));
             l.Add("wifi " + Show(c.WifiSsid) + (c.WifiPassword == null ? "" : " (password set)"));
             l.Add("merchant " + Show(c.MerchantName));
             l.Add("language " + (c.Language == Language.SimplifiedChinese ? "zh" : "en") + " currency " + c.CurrencyNumeric + " "
@@ -198,6 +200,11 @@ namespace Terminal.Firmware.Core.Provisioning
             throw new ProvisioningException(lineNumber, "unknown command '" + Clip(w[0]) + "' (try help)");
         }
 
+        private static string DialectName(HostDialect d)
+        {
+            return d == HostDialect.UnionPay ? "unionpay" : "generic";
+        }
+
         private string[] Set(string[] w, string text, int n)
         {
             if (w.Length < 3) throw new ProvisioningException(n, "set needs an item and a value");
@@ -230,6 +237,13 @@ namespace Terminal.Firmware.Core.Provisioning
                         return null;
                     }
                     _config.TlsPin = HexBytes(w[2], 32, 32, n, "TLS pin (SHA-256 of the host public key)");
+                    return null;
+                case "dialect":
+                    One(w, n);
+                    string dialect = w[2].ToLower();
+                    if (dialect == "generic") _config.HostDialect = HostDialect.Generic87;
+                    else if (dialect == "unionpay") _config.HostDialect = HostDialect.UnionPay;
+                    else throw new ProvisioningException(n, "dialect must be generic or unionpay");
                     return null;
                 case "tid":
                     One(w, n);

@@ -37,6 +37,8 @@ namespace Terminal.Firmware.Core.Provisioning
         public string HostAddress;
         /// <summary>Acquirer host TCP port (1-65535), 0 when not set.</summary>
         public int HostPort;
+        /// <summary>The ISO 8583 dialect the acquirer host speaks (docs/host-protocol.md); default generic.</summary>
+        public HostDialect HostDialect;
         /// <summary>SHA-256 of the host certificate's public key (32 bytes) for TLS pinning, or null: no TLS.</summary>
         public byte[] TlsPin;
         /// <summary>Terminal identification, 8 characters (ISO 8583 DE 41, '9F1C').</summary>

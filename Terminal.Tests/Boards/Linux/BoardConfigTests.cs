@@ -39,9 +39,6 @@ public class BoardConfigTests
             led.red = none
             buzzer = 24
             data.dir = /tmp/terminal
-            host.address = acquirer.example
-            host.port = 9443
-            host.tls = yes
             """);
         Assert.Equal(Pn532Bus.I2c, c.Pn532Bus);
         Assert.Equal(3, c.Pn532I2cBus);
@@ -54,14 +51,13 @@ public class BoardConfigTests
         Assert.Equal(32, c.DisplayHeight);
         Assert.Equal(-1, c.LedRed);
         Assert.Equal("/tmp/terminal", c.DataDirectory);
-        Assert.Equal(("acquirer.example", 9443, true), (c.HostAddress, c.HostPort, c.HostTls));
     }
 
     [Theory]
     [InlineData("pn532.bus = usb", "line 1: pn532.bus must be spi, i2c, uart or none")]
     [InlineData("\nfoo = 1", "line 2: foo unknown key")]
     [InlineData("buzzer = 5\nbuzzer = 6", "line 2: buzzer given twice")]
-    [InlineData("host.port = 70000", "host.port must be a number from 1 to 65535")]
+    [InlineData("host.port = 5000", "host.port moved to the terminal configuration (set host, set tlspin)")]
     [InlineData("led.green = -3", "led.green must be a number from 0 to 511")]
     [InlineData("display.height = 36", "display.height must be a multiple of 8")]
     [InlineData("data.dir = relative/path", "data.dir must be an absolute path")]

@@ -175,4 +175,30 @@ public class TcpHostConnectionTests
         // The host's handshake fails too; its task ends with that error.
         Assert.ThrowsAny<Exception>(() => host.Served.Wait(Wait));
     }
+
+    [Fact]
+    public void Connector_pins_the_provisioned_public_key_hash_and_refuses_any_other()
+    {
+        using X509Certificate2 certificate = SelfSigned();
+        // The pin is the SHA-256 of the certificate's SubjectPublicKeyInfo (what "set tlspin" holds), computed here
+        // from the certificate itself; the chain (self-signed) and the name (127.0.0.1) would fail default validation.
+        byte[] pin = System.Security.Cryptography.SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo());
+        using (var host = new LoopbackHost("answer", certificate))
+        {
+            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, pin);
+            connection.Connect(Wait);
+            var exchange = new HostExchange(connection, Generic87Dialect.Dialect, new StopwatchClock()) { TimeoutMs = Wait };
+            Assert.Equal("00", exchange.Exchange(Sale()).GetString(39));
+            connection.Close();
+            AwaitServer(host);
+        }
+        byte[] wrong = (byte[])pin.Clone();
+        wrong[31] ^= 0x01;
+        using (var host = new LoopbackHost("answer", certificate))
+        {
+            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, wrong);
+            Assert.Equal(HostLinkError.ConnectFailed, Assert.Throws<HostLinkException>(() => connection.Connect(Wait)).Reason);
+            Assert.ThrowsAny<Exception>(() => host.Served.Wait(Wait));
+        }
+    }
 }

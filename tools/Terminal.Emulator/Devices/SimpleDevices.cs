@@ -52,7 +52,7 @@ public sealed class EmulatedNetwork : INetworkLink
     public bool IsUp => Up;
 
     /// <inheritdoc />
-    public bool Connect(int timeoutMs) => Up;
+    public bool Connect(string ssid, string password, int timeoutMs) => Up;
 }
 
 /// <summary>A fixed wall clock (scripted runs are reproducible) or the PC's clock.</summary>
