@@ -28,12 +28,15 @@ internal sealed class NanoApiReference
     public readonly Dictionary<string, List<TypeInfo>> BySimpleName = new(StringComparer.Ordinal);
     public readonly HashSet<string> Namespaces = new(StringComparer.Ordinal);
 
-    public NanoApiReference(string directory)
+    /// <summary>The listings in <paramref name="directory"/>, plus <paramref name="supplement"/> (same format) if given.</summary>
+    public NanoApiReference(string directory, string supplement = null)
     {
-        foreach (string file in Directory.GetFiles(directory, "*.txt"))
+        var sources = Directory.GetFiles(directory, "*.txt").Select(File.ReadAllLines).ToList();
+        if (supplement != null) sources.Add(supplement.Replace("\r\n", "\n").Split('\n'));
+        foreach (string[] lines in sources)
         {
             TypeInfo current = null;
-            foreach (string line in File.ReadAllLines(file))
+            foreach (string line in lines)
             {
                 Match h = Header.Match(line);
                 if (h.Success)
