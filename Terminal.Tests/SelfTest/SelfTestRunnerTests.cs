@@ -220,6 +220,23 @@ public class SelfTestRunnerTests(Xunit.Abstractions.ITestOutputHelper log)
         return new SelfTestRig(config!, ReferenceTerminal.Configuration(), caKeys, crypto, random, new SelfTestAcquirer(host, "05", issuer));
     }
 
+    // QA on a PC: the emulator's --selftest runs the same runner and prints the same lines, exit code 0 when all pass.
+    [Fact]
+    public void Emulator_selftest_switch_prints_the_runner_lines_and_exits_zero()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = Terminal.Emulator.EmulatorCommand.Run(["--selftest"], output, error);
+
+        string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+        Assert.Equal(12, lines.Length);
+        Assert.Equal(10, lines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
+        Assert.StartsWith("self-test: 10 passed, 0 failed", lines[^1]);
+    }
+
     // The device has no file system guarantee, so the profiles and key files are compiled in; they must stay the
     // library's own text.
     [Fact]
