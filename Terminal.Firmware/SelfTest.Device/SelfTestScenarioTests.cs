@@ -95,6 +95,13 @@ namespace Terminal.Firmware.SelfTest.Device
             Check("magstripe online");
         }
 
+        /// <summary>Card pulled out of the slot during selection: card error, no receipt, nothing journaled.</summary>
+        [TestMethod]
+        public void ContactCardPulledOut()
+        {
+            Check("contact card pulled out");
+        }
+
         /// <summary>The whole run prints its lines and passes.</summary>
         [TestMethod]
         public void WholeRunPasses()

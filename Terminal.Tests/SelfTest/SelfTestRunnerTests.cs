@@ -38,8 +38,8 @@ public class SelfTestRunnerTests(Xunit.Abstractions.ITestOutputHelper log)
 
         foreach (string line in output.All) log.WriteLine(line);
         Assert.True(report.AllPassed, string.Join("\n", output.All));
-        Assert.Equal((10, 0), (report.Passed, report.Failed));
-        var expected = new (string Name, string Outcome, string Rc, string? Decision, string? Tvr, string? Cvm, int Counted, long Net, int Reversals, int Advices)[]
+        Assert.Equal((11, 0), (report.Passed, report.Failed));
+        var expected = new (string Name, string Outcome, string? Rc, string? Decision, string? Tvr, string? Cvm, int Counted, long Net, int Reversals, int Advices)[]
         {
             // Plaintext offline PIN 4103 verified -> 410302; TVR 0 -> TC, '8A' Y1; an offline approval is a 0220
             // advice, counted at once (docs/host-session.md).
@@ -64,18 +64,21 @@ public class SelfTestRunnerTests(Xunit.Abstractions.ITestOutputHelper log)
             ("contactless declined by host", "declined-by-host", "51", "declined-online", "0000000000", "1F0302", 0, 0, 0, 0),
             // Service code 101: a magstripe sale authorised online, no kernel run.
             ("magstripe online", "approved", "00", null, null, null, 1, 1000, 0, 0),
+            // Card pulled out during application selection: the kernel terminates with the TVR as initialised (all
+            // zero, Book 3, 10.1: no check ran yet) and no CVM; card error, no cryptogram (no '8A'), nothing sent.
+            ("contact card pulled out", "card-error", null, "terminated", "0000000000", null, 0, 0, 0, 0),
         };
         for (int i = 0; i < expected.Length; i++)
         {
             SelfTestResult r = report.ResultAt(i);
-            Assert.Equal(expected[i], (r.Scenario.Name, r.Outcome!, r.ResponseCode!, r.Decision, r.Tvr, r.Cvm, r.Counted, r.Net, r.PendingReversals, r.PendingAdvices));
-            // Merchant and customer copy.
-            Assert.Equal(2, r.Slips);
+            Assert.Equal(expected[i], (r.Scenario.Name, r.Outcome!, r.ResponseCode, r.Decision, r.Tvr, r.Cvm, r.Counted, r.Net, r.PendingReversals, r.PendingAdvices));
+            // Merchant and customer copy, except when nothing was approved or sent (no trace number to print).
+            Assert.Equal(r.Outcome == "card-error" ? 0 : 2, r.Slips);
             Assert.True(r.Milliseconds >= 0);
         }
         // One header, one line per scenario, one summary.
-        Assert.Equal(12, output.All.Count);
-        Assert.StartsWith("self-test: 10 passed, 0 failed, ", output.All[^1]);
+        Assert.Equal(13, output.All.Count);
+        Assert.StartsWith("self-test: 11 passed, 0 failed, ", output.All[^1]);
         Assert.StartsWith("PASS contact offline PIN (visa-pin-offline-plaintext): approved rc Y1 approved-offline TVR 0000000000 CVM 410302; batch 1 net 1000 rev 0 adv 1; ", output.All[1]);
         Assert.EndsWith(" ms", output.All[1]);
     }
@@ -232,9 +235,9 @@ public class SelfTestRunnerTests(Xunit.Abstractions.ITestOutputHelper log)
         string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(0, code);
         Assert.Equal("", error.ToString());
-        Assert.Equal(12, lines.Length);
-        Assert.Equal(10, lines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
-        Assert.StartsWith("self-test: 10 passed, 0 failed", lines[^1]);
+        Assert.Equal(13, lines.Length);
+        Assert.Equal(11, lines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal)));
+        Assert.StartsWith("self-test: 11 passed, 0 failed", lines[^1]);
     }
 
     // The device has no file system guarantee, so the profiles and key files are compiled in; they must stay the

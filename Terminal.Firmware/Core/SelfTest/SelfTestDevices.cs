@@ -200,10 +200,22 @@ namespace Terminal.Firmware.Core.SelfTest
         }
     }
 
-    /// <summary>The chip slot: a virtual card is inserted and stays until <see cref="Remove"/>.</summary>
+    /// <summary>
+    /// The chip slot: a virtual card is inserted and stays until <see cref="Remove"/>, or until the cardholder pulls
+    /// it out after a number of commands (<see cref="PullAfterCommands"/>).
+    /// </summary>
     public sealed class SelfTestSlot : IContactCardReader
     {
         private VirtualCard _card;
+
+        /// <summary>Commands the card answers before it is pulled out (-1, the default: it stays).</summary>
+        public int PullAfterCommands { get; set; }
+
+        /// <summary>An empty slot.</summary>
+        public SelfTestSlot()
+        {
+            PullAfterCommands = -1;
+        }
 
         /// <summary>Inserts <paramref name="card"/>.</summary>
         public void Insert(VirtualCard card)
@@ -229,12 +241,32 @@ namespace Terminal.Firmware.Core.SelfTest
         {
             if (_card == null) throw new CardRemovedException(CardRemovedReason.Removed);
             atr = _card.Atr;
-            return _card;
+            return new SlotChannel(this);
         }
 
         /// <inheritdoc />
         public void PowerOff()
         {
+        }
+
+        /// <summary>The powered card as the kernel sees it: gone once pulled out.</summary>
+        private sealed class SlotChannel : ICardChannel
+        {
+            private readonly SelfTestSlot _slot;
+            private int _commands;
+
+            public SlotChannel(SelfTestSlot slot)
+            {
+                _slot = slot;
+            }
+
+            public byte[] Transmit(byte[] command)
+            {
+                if (_slot.PullAfterCommands >= 0 && _commands >= _slot.PullAfterCommands) _slot.Remove();
+                if (_slot._card == null) throw new CardRemovedException(CardRemovedReason.Removed);
+                _commands++;
+                return _slot._card.Transmit(command);
+            }
         }
     }
 

@@ -113,6 +113,7 @@ namespace Terminal.Firmware.Core.SelfTest
             }
             SelfTestRig rig = new SelfTestRig(_configuration, _kernel, _caKeys, _crypto, _random, new SelfTestAcquirer(s.Host, s.DeclineCode, issuer));
             rig.CardholderPin(s.Pin);
+            rig.Slot.PullAfterCommands = s.PullCardAfterCommands;
             if (!rig.KeyAmount(s.Amount))
             {
                 r.Fail("the terminal did not ask for a card after the amount");

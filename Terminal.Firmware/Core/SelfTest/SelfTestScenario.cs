@@ -31,6 +31,7 @@ namespace Terminal.Firmware.Core.SelfTest
             Pin = pin;
             Host = host;
             DeclineCode = "05";
+            PullCardAfterCommands = -1;
             ExpectReceipt = true;
         }
 
@@ -60,6 +61,9 @@ namespace Terminal.Firmware.Core.SelfTest
         /// card the issuer does not know (its ARQC fails).
         /// </summary>
         public byte[] IssuerKey { get; set; }
+
+        /// <summary>Commands an inserted card answers before the cardholder pulls it out (-1, the default: it stays).</summary>
+        public int PullCardAfterCommands { get; set; }
 
         /// <summary>Expected result on the terminal (<see cref="SelfTestOutcome"/>: "approved", "declined-by-host", ...).</summary>
         public string ExpectedOutcome { get; set; }
@@ -95,7 +99,7 @@ namespace Terminal.Firmware.Core.SelfTest
         /// </summary>
         public static SelfTestScenario[] All()
         {
-            SelfTestScenario[] all = new SelfTestScenario[10];
+            SelfTestScenario[] all = new SelfTestScenario[11];
             // Statement: plaintext offline PIN 4103 verified (410302), TVR 0 -> TC offline, '8A' Y1 (Book 4, A6).
             // An offline approval is journaled as a 0220 advice: counted at once, pending until sent.
             all[0] = OfflineApproval("contact offline PIN", "visa-pin-offline-plaintext", SelfTestEntry.Contact, "1234", "Y1");
@@ -134,6 +138,14 @@ namespace Terminal.Firmware.Core.SelfTest
             // approves "00", final at once (no card decision to wait for), counted.
             all[9] = Online("magstripe online", "magstripe-only-101", SelfTestEntry.Magstripe, SelfTestHostMode.Approve, "00");
             all[9].ExpectedDecision = null;
+            // Card error: the card is pulled out of the slot after 3 commands (during application selection, before
+            // any GENERATE AC): the kernel terminates, no cryptogram, so no '8A' and nothing sent; the terminal shows a
+            // card error, prints no receipt (nothing approved, no trace number) and the journal stays empty.
+            all[10] = new SelfTestScenario("contact card pulled out", "visa-dda-pass", SelfTestEntry.Contact, 1000, null, SelfTestHostMode.Approve);
+            all[10].PullCardAfterCommands = 3;
+            all[10].ExpectedOutcome = SelfTestOutcome.CardError;
+            all[10].ExpectedDecision = "terminated";
+            all[10].ExpectReceipt = false;
             return all;
         }
 
