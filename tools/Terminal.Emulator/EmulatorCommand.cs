@@ -12,7 +12,9 @@ namespace Terminal.Emulator;
 /// The emulator's command line. Without --script: the interactive terminal in the console. With --script: the
 /// scenario runs without a human, the transcript (screens in order, expectation results) goes to standard output,
 /// --record writes the JSON record, and the exit code is 0 only when every expectation held (1: an expectation
-/// failed or the run stopped early; 2: bad arguments or scenario).
+/// failed or the run stopped early; 2: bad arguments or scenario). With --selftest: the firmware's self-test
+/// (Terminal.Firmware/Core/SelfTest, the scenarios the board runs) with the device's portable crypto, one PASS/FAIL
+/// line per scenario; exit code 0 only when all passed.
 /// </summary>
 public static class EmulatorCommand
 {
@@ -33,10 +35,16 @@ public static class EmulatorCommand
         language.AcceptOnlyFromAmong("en", "zh");
         var host = new Option<string>("--host") { Description = "host:port of a running host simulator (default: one in this process)" };
         var library = new Option<DirectoryInfo>("--library") { Description = "test-card library (default: the nearest cards/ folder)" };
-        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library, language };
+        var selfTest = new Option<bool>("--selftest") { Description = "run the firmware self-test scenarios (as on the board) and exit" };
+        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library, language, selfTest };
         int code = Usage;
         root.SetAction(parse =>
         {
+            if (parse.GetValue(selfTest))
+            {
+                code = SelfTest(output);
+                return code;
+            }
             code = Execute(parse.GetValue(script), parse.GetValue(record), parse.GetValue(trace), parse.GetValue(host),
                 parse.GetValue(library), parse.GetValue(language), output, error);
             return code;
@@ -92,6 +100,19 @@ public static class EmulatorCommand
             error.WriteLine(e.Message);
             return Usage;
         }
+    }
+
+    /// <summary>The board's self-test on this PC: same runner, same portable crypto, so the same verdicts.</summary>
+    private static int SelfTest(TextWriter output)
+    {
+        var runner = new Terminal.Firmware.Core.SelfTest.SelfTestRunner(new Terminal.EmvKernel.Crypto.PortableCryptoProvider(),
+            new Terminal.Pc.Crypto.SystemRandomSource(), new StopwatchClock());
+        return runner.RunAll(new WriterSelfTestOutput(output)).AllPassed ? Passed : Failed;
+    }
+
+    private sealed class WriterSelfTestOutput(TextWriter writer) : Terminal.Firmware.Core.SelfTest.ISelfTestOutput
+    {
+        public void WriteLine(string line) => writer.WriteLine(line);
     }
 
     private static int Interactive(EmulatorOptions options, TextWriter output)

@@ -9,6 +9,7 @@ using Terminal.Firmware.Core.Provisioning;
 using Terminal.Firmware.Core.Display;
 using Terminal.Firmware.Core.Readers.Alpar;
 using Terminal.Firmware.Core.Readers.Pn532;
+using Terminal.Firmware.Core.SelfTest;
 
 namespace Terminal.Boards.Esp32
 {
@@ -25,6 +26,8 @@ namespace Terminal.Boards.Esp32
         private const int HostPort = 5000;
         private const string HostCaPem = "-----BEGIN CERTIFICATE-----\n(provision the acquirer's CA certificate)\n-----END CERTIFICATE-----";
         private const int UtcOffsetHours = 8;
+        // Self-test mode: the Menu key pressed within this time after power-on runs the self-test instead of the terminal.
+        private const int SelfTestWindowMs = 2000;
 
         // First-boot provisioning file (ProvisioningConsole commands), written to the empty settings
         // storage (RAM for now, so on every boot): Wi-Fi, host, identities and AIDs. CA public keys go in as "capk key ..."
@@ -60,6 +63,14 @@ namespace Terminal.Boards.Esp32
             h.JournalStorage = new RamJournalStorage();
             RamJournalStorage journalSlotB = new RamJournalStorage();
 
+            h.Display.Show(new string[] { "Terminal", "MENU: self-test" });
+            KeyCode pressed;
+            if (h.Keypad.TryReadKey(SelfTestWindowMs, out pressed) && pressed == KeyCode.Menu)
+            {
+                RunSelfTest(h);
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
             h.Display.Show(new string[] { "Terminal", "starting..." });
             if (h.Settings.Read(ConfigurationStore.FileName) == null)
                 h.Settings.Write(ConfigurationStore.FileName, Utf8Text.Encode(FirstBootConfiguration));
@@ -82,6 +93,19 @@ namespace Terminal.Boards.Esp32
             Console.WriteLine(boot.NetworkUp ? "terminal started, network up" : "terminal started offline-capable (network down)");
             // The application never sleeps on its own: each Step polls the keypad (its timeout paces the loop) and the readers.
             while (true) app.Step();
+        }
+
+        /// <summary>
+        /// Self-test mode (issue 7 item 7; Terminal.Firmware/SelfTest.Device/README.md): every conformance scenario
+        /// through the firmware application with virtual cards and the in-memory acquirer, one PASS/FAIL line with the
+        /// transaction time per scenario on the serial console (Console: UART0), the summary on the display.
+        /// </summary>
+        private static void RunSelfTest(TerminalHardware h)
+        {
+            h.Display.Show(new string[] { "SELF-TEST", "running..." });
+            SelfTestReport report = new SelfTestRunner(h.Crypto, h.Random, h.Clock).RunAll(new ConsoleSelfTestOutput());
+            h.Display.Show(new string[] { "SELF-TEST", report.AllPassed ? "ALL PASSED" : "FAILED", report.Passed.ToString() + " passed",
+                report.Failed.ToString() + " failed" });
         }
     }
 }

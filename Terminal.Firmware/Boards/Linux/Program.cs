@@ -2,12 +2,15 @@ using System;
 using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.Provisioning;
+using Terminal.Firmware.Core.SelfTest;
 
 namespace Terminal.Boards.Linux
 {
     /// <summary>
-    /// The Linux board's entry point: <c>Terminal.Boards.Linux [--config /etc/terminal/board.conf] [--check]</c>.
-    /// --check parses the configuration and exits (no hardware touched).
+    /// The Linux board's entry point: <c>Terminal.Boards.Linux [--config /etc/terminal/board.conf] [--check] [--selftest]</c>.
+    /// --check parses the configuration and exits (no hardware touched). --selftest runs the self-test scenarios
+    /// through the firmware application (virtual cards, in-memory acquirer; no hardware touched), prints PASS/FAIL
+    /// and the time per transaction, and exits 0 when all passed, 1 otherwise.
     /// </summary>
     internal static class Program
     {
@@ -17,15 +20,24 @@ namespace Terminal.Boards.Linux
         {
             string path = null;
             bool check = false;
+            bool selfTest = false;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--config" && i + 1 < args.Length) path = args[++i];
                 else if (args[i] == "--check") check = true;
+                else if (args[i] == "--selftest") selfTest = true;
                 else
                 {
-                    Console.Error.WriteLine("usage: Terminal.Boards.Linux [--config FILE] [--check]");
+                    Console.Error.WriteLine("usage: Terminal.Boards.Linux [--config FILE] [--check] [--selftest]");
                     return 2;
                 }
+            }
+            if (selfTest)
+            {
+                // The device's portable crypto, so the verdicts are the ESP32's and the PC test suite's.
+                SelfTestReport report = new SelfTestRunner(new Terminal.EmvKernel.Crypto.PortableCryptoProvider(),
+                    new Terminal.Pc.Crypto.SystemRandomSource(), new Terminal.Pc.HostLink.StopwatchClock()).RunAll(new ConsoleSelfTestOutput());
+                return report.AllPassed ? 0 : 1;
             }
             BoardConfig config;
             try

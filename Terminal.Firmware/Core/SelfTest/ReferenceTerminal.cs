@@ -1,5 +1,4 @@
 using Terminal.EmvKernel.Configuration;
-using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Util;
 
 namespace Terminal.Firmware.Core.SelfTest
@@ -9,22 +8,14 @@ namespace Terminal.Firmware.Core.SelfTest
     /// every library card's statement holds: terminal type 22, country and currency 0156 (exponent 2), capabilities
     /// E0F8C8 (plaintext, enciphered online and offline PIN, signature, no CVM; SDA, DDA, CDA), PSE supported;
     /// per AID application version 0096 (Visa) / 0002 (Mastercard) / 0001 (Amex) / 0030 (UnionPay), floor limit
-    /// 100.00, terminal action codes zero, default DDOL 9F37 04. Contactless: kernel 3 for Visa, kernel 7 for
-    /// UnionPay, TTQ 36 00 40 00, reader CVM required limit 50.00. Used by the self-test and by the PC emulator.
+    /// 100.00, terminal action codes zero, default DDOL 9F37 04. (The contactless combinations - Visa on kernel 3,
+    /// UnionPay on kernel 7, reader CVM required limit 50.00 - come from the provisioned AIDs,
+    /// <see cref="SelfTestRig.ConfigurationFile"/>.) Used by the self-test, the boot's default and the PC emulator.
     /// </summary>
     public static class ReferenceTerminal
     {
         /// <summary>Floor limit of every AID (minor units): 100.00.</summary>
         public const long FloorLimit = 10000;
-
-        /// <summary>Reader CVM Required Limit of the contactless combinations (minor units): 50.00.</summary>
-        public const long CvmRequiredLimit = 5000;
-
-        /// <summary>Visa credit/debit AID (partial match covers A0000000032010).</summary>
-        public const string VisaAid = "A0000000031010";
-
-        /// <summary>UnionPay debit AID.</summary>
-        public const string UnionPayAid = "A000000333010101";
 
         private static readonly string[] Aids =
         {
@@ -57,26 +48,6 @@ namespace Terminal.Firmware.Core.SelfTest
                 aids[i] = p;
             }
             return new KernelConfiguration(t, aids);
-        }
-
-        /// <summary>The contactless combinations: Visa on kernel 3, UnionPay on kernel 7 (Book B 3.1).</summary>
-        public static ContactlessCombination[] ContactlessCombinations()
-        {
-            return new ContactlessCombination[]
-            {
-                Combination(VisaAid, KernelIdentifier.Kernel3),
-                Combination(UnionPayAid, KernelIdentifier.Kernel7)
-            };
-        }
-
-        private static ContactlessCombination Combination(string aid, int kernel)
-        {
-            ContactlessCombination c = new ContactlessCombination(Hex.Decode(aid), kernel);
-            // TTQ B1 36: EMV mode, contact chip, online PIN, signature; B3 40: consumer device CVM (Visa TTQ).
-            c.Ttq = Hex.Decode("36004000");
-            c.ZeroAmountAllowed = true;
-            c.CvmRequiredLimit = CvmRequiredLimit;
-            return c;
         }
 
         private static string VersionOf(string aid)

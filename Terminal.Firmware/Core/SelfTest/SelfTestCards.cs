@@ -17,7 +17,8 @@ namespace Terminal.Firmware.Core.SelfTest
             "visa-online-host-declines",
             "visa-online-host-unreachable",
             "visa-qvsdc-online",
-            "visa-qvsdc-offline-fdda"
+            "visa-qvsdc-offline-fdda",
+            "magstripe-only-101"
         };
 
         /// <summary>Names of the embedded key files, relative to the library (as the profiles name them).</summary>
@@ -38,6 +39,7 @@ namespace Terminal.Firmware.Core.SelfTest
             if (name == "visa-online-host-unreachable") return Card4;
             if (name == "visa-qvsdc-online") return Card5;
             if (name == "visa-qvsdc-offline-fdda") return Card6;
+            if (name == "magstripe-only-101") return Card7;
             return null;
         }
 
@@ -446,6 +448,28 @@ icc = pki/icc-visa.key
 mk-ac = 0123456789ABCDEFFEDCBA9876543210
 mk-smi = 11111111111111112222222222222222
 mk-smc = 33333333333333334444444444444444
+";
+
+        private const string Card7 = @"# Virtual test card (TEST DATA ONLY). Format: docs/card-profiles.md.
+
+[card]
+name = magstripe-only-101
+statement = Magstripe-only card (service code 101, no chip): the swipe is accepted and authorised online as magstripe
+decision = approved-online (magstripe)
+tvr = -
+cvm-result = - (signature per terminal magstripe rules)
+host = approve
+amount = 10.00
+scheme = visa
+interface = magstripe
+pse = no
+ppse = no
+
+[track]
+magstripe-only = yes
+track1 = B4761739900000013^MAGSTRIPE/TEST^30121010000000000000
+track2 = 4761739900000013D30121010000000000
+service-code = 101
 ";
 
         private const string File0 = @"# !!! TEST KEY - NOT SECRET - NEVER USE IN PRODUCTION !!!

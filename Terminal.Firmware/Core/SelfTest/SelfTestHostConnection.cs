@@ -1,0 +1,114 @@
+using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Transport;
+
+namespace Terminal.Firmware.Core.SelfTest
+{
+    /// <summary>
+    /// The self-test's host link: an in-memory <see cref="IHostConnection"/> whose other end is a
+    /// <see cref="SelfTestAcquirer"/>. Bytes sent are cut into length-prefixed frames (<see cref="LengthPrefixFrame"/>)
+    /// and answered frame by frame; answers wait to be received. With nothing to receive the wait is the whole
+    /// timeout on the <see cref="SelfTestClock"/> and ends in <see cref="HostLinkError.Timeout"/>, as a real link
+    /// does when the host says nothing.
+    /// </summary>
+    public sealed class SelfTestHostConnection : IHostConnection
+    {
+        private readonly SelfTestAcquirer _acquirer;
+        private readonly SelfTestClock _clock;
+        private byte[] _inbound = new byte[0];
+        private byte[] _outbound = new byte[0];
+
+        /// <summary>A link to <paramref name="acquirer"/> whose waits pass on <paramref name="clock"/>.</summary>
+        public SelfTestHostConnection(SelfTestAcquirer acquirer, SelfTestClock clock)
+        {
+            if (acquirer == null || clock == null) throw new System.ArgumentNullException("acquirer", "acquirer and clock are required");
+            _acquirer = acquirer;
+            _clock = clock;
+        }
+
+        /// <summary>Successful connects.</summary>
+        public int Connects { get; private set; }
+
+        /// <inheritdoc />
+        public bool IsConnected { get; private set; }
+
+        /// <inheritdoc />
+        public void Connect(int timeoutMs)
+        {
+            if (!_acquirer.Reachable)
+            {
+                _clock.Advance(timeoutMs);
+                throw new HostLinkException(HostLinkError.ConnectFailed, "self-test host unreachable");
+            }
+            IsConnected = true;
+            Connects++;
+        }
+
+        /// <inheritdoc />
+        public void Send(byte[] data, int offset, int count)
+        {
+            if (!IsConnected) throw new HostLinkException(HostLinkError.Disconnected, "not connected");
+            if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
+                throw new HostLinkException(HostLinkError.Disconnected, "bad send range");
+            _inbound = Append(_inbound, data, offset, count);
+            while (_inbound.Length >= LengthPrefixFrame.HeaderLength)
+            {
+                int length;
+                try
+                {
+                    length = LengthPrefixFrame.ReadLength(_inbound, 0);
+                }
+                catch (Iso8583Exception)
+                {
+                    _inbound = new byte[0];
+                    return;
+                }
+                if (_inbound.Length < LengthPrefixFrame.HeaderLength + length) return;
+                byte[] payload = new byte[length];
+                System.Array.Copy(_inbound, LengthPrefixFrame.HeaderLength, payload, 0, length);
+                int rest = _inbound.Length - LengthPrefixFrame.HeaderLength - length;
+                byte[] remaining = new byte[rest];
+                System.Array.Copy(_inbound, LengthPrefixFrame.HeaderLength + length, remaining, 0, rest);
+                _inbound = remaining;
+                byte[] answer = _acquirer.Answer(payload);
+                if (answer != null)
+                {
+                    byte[] frame = LengthPrefixFrame.Wrap(answer);
+                    _outbound = Append(_outbound, frame, 0, frame.Length);
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public int Receive(byte[] buffer, int offset, int count, int timeoutMs)
+        {
+            if (!IsConnected) throw new HostLinkException(HostLinkError.Disconnected, "not connected");
+            if (_outbound.Length == 0)
+            {
+                _clock.Advance(timeoutMs);
+                throw new HostLinkException(HostLinkError.Timeout, "no answer from the self-test host");
+            }
+            int n = count < _outbound.Length ? count : _outbound.Length;
+            System.Array.Copy(_outbound, 0, buffer, offset, n);
+            byte[] rest = new byte[_outbound.Length - n];
+            System.Array.Copy(_outbound, n, rest, 0, rest.Length);
+            _outbound = rest;
+            return n;
+        }
+
+        /// <inheritdoc />
+        public void Close()
+        {
+            IsConnected = false;
+            _inbound = new byte[0];
+            _outbound = new byte[0];
+        }
+
+        private static byte[] Append(byte[] head, byte[] data, int offset, int count)
+        {
+            byte[] all = new byte[head.Length + count];
+            System.Array.Copy(head, 0, all, 0, head.Length);
+            System.Array.Copy(data, offset, all, head.Length, count);
+            return all;
+        }
+    }
+}
