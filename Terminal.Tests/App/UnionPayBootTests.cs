@@ -391,4 +391,28 @@ public class UnionPayBootTests
         boot.Start();
         Assert.True(boot.SignOn!.SignedOn);
     }
+
+    [Fact]
+    public void Keys_out_of_step_with_the_host_make_the_terminal_sign_on_again()
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration());
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        // Another sign-on for the same terminal ID reaches the host (e.g. after a host-side key change): the host now
+        // holds other working keys than the terminal.
+        var other = new SimulatedTerminal(SimDialect.UnionPay, "TERM0001", board.Host.Keys);
+        Assert.NotNull(board.Host.Handle(other.PackPlain(other.SignOn())));
+
+        // The next sale's answer cannot carry our MAC: not trusted, keys discarded, the reversal goes out after a new
+        // sign-on (a second 0800 from the terminal) and is acknowledged; nothing counts.
+        TransactionRecord lost = board.Tap(app, "unionpay-quics-online");
+        Assert.False(lost.Approved);
+        Assert.Equal(2, board.Sent("0800").Count);
+        Assert.Equal(TransactionState.Reversed, boot.Journal!.Find(lost.Trace).State);
+        Assert.Empty(board.Host.Ledger.Counted());
+
+        // With the new keys the next sale is approved.
+        Assert.True(board.Tap(app, "unionpay-quics-online").Approved);
+        Assert.Single(board.Host.Ledger.Counted());
+    }
 }

@@ -570,8 +570,10 @@ namespace Terminal.Firmware.Core.HostLink.Session
             if (Authenticator != null && !Authenticator.Verify(answer))
             {
                 _connection.Close();
+                if (SignOn != null) SignOn.KeysSuspect(null);
                 return SessionFailure.MacInvalid;
             }
+            if (SignOn != null && SignOn.NeedsKeys(request) && answer.Has(39)) SignOn.KeysSuspect(answer.GetString(39));
             return SessionFailure.None;
         }
 

@@ -21,5 +21,12 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// answer after checking them; returns None when signed on, else why not. Never throws for link, answer or key faults.
         /// </summary>
         SessionFailure SignOn();
+
+        /// <summary>
+        /// The session's report that the keys may be out of step with the host: an answer whose MAC did not verify,
+        /// or a host answer saying it could not verify ours (DE 39 <paramref name="responseCode"/>, null when the
+        /// answer was not trusted). The sign-on decides whether to sign on again before the next request.
+        /// </summary>
+        void KeysSuspect(string responseCode);
     }
 }

@@ -14,6 +14,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
     /// </summary>
     public sealed class UnionPaySignOn : IHostSignOn
     {
+        /// <summary>DE 39 of a host answer saying the request's MAC did not verify [K].</summary>
+        public const string MacErrorResponse = "A0";
+
         private readonly HostSession _session;
         private readonly MasterSessionKeys _keys;
         private readonly UnionPayHeader _header;
@@ -83,6 +86,17 @@ namespace Terminal.Firmware.Core.HostLink.Session
             LastResponseCode = null;
             LastFailure = Run();
             return LastFailure;
+        }
+
+        /// <summary>
+        /// An answer failed MAC verification (<paramref name="responseCode"/> null) or the host answered DE 39
+        /// <c>A0</c> (it could not verify our MAC): the working keys are discarded so the next request signs on
+        /// again and gets keys both sides hold [K: the acquirer may instead ask for sign-on in the header's
+        /// processing requirement digit, not read here]. A forged answer can only cause one extra sign-on.
+        /// </summary>
+        public void KeysSuspect(string responseCode)
+        {
+            if (responseCode == null || responseCode == MacErrorResponse) _keys.DiscardWorkingKeys();
         }
 
         private SessionFailure Run()
