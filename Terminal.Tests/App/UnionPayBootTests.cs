@@ -415,4 +415,18 @@ public class UnionPayBootTests
         Assert.True(board.Tap(app, "unionpay-quics-online").Approved);
         Assert.Single(board.Host.Ledger.Counted());
     }
+
+    [Fact]
+    public void Settlement_without_working_keys_is_not_begun_and_the_batch_stays_open()
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration("00112233445566778899AABBCCDDEEFF"));
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        SettlementSummary s = board.Settle(app);
+        // The 0500 could not carry a MAC: not sent, not journaled as pending (the batch is not frozen).
+        Assert.False(s.FundsSettled);
+        Assert.Contains(s.Lines, l => l.Contains("not signed on", StringComparison.Ordinal));
+        Assert.Empty(board.Sent("0500"));
+        Assert.False(boot.Session!.SettlementPending);
+    }
 }
