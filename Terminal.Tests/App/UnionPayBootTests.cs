@@ -429,4 +429,87 @@ public class UnionPayBootTests
         Assert.Empty(board.Sent("0500"));
         Assert.False(boot.Session!.SettlementPending);
     }
+
+    [Fact]
+    public void Host_down_at_boot_then_up_the_pin_entry_signs_on_and_the_contact_pin_sale_is_approved()
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration());
+        board.Link.FailConnects = int.MaxValue;
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        Assert.False(boot.SignOn!.SignedOn);
+        board.Link.FailConnects = 0;
+
+        // The card asks for an online PIN before going online: the PIN cipher has no PIK yet and signs on first.
+        TransactionRecord r = board.Insert(app, "visa-cvm-online-pin");
+        Assert.True(r.Approved);
+        Assert.True(r.OnlinePin);
+        Assert.Equal("0800", board.Requests[0].Message.Mti);
+        Assert.Single(board.Sent("0800"));
+        Assert.True(board.Sent("0200").Single().Has(52));
+        Assert.Single(board.Host.Ledger.Counted());
+    }
+
+    [Fact]
+    public void A_void_from_the_menu_reverses_the_unionpay_sale_and_the_empty_batch_settles_balanced()
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration());
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        TransactionRecord sale = board.Tap(app, "unionpay-quics-online");
+        Assert.True(sale.Approved);
+
+        board.ToIdle(app);
+        board.Keypad.Type("m2" + sale.Trace + "\n");
+        for (int i = 0; i < 50 && board.Keypad.Pending > 0; i++) app.Step();
+        app.Step();
+        TransactionRecord voided = app.LastTransaction!;
+        Assert.True(voided.Approved);
+        // The application's void reads no card: the original's stored 0400 (same DE 11, DE 39 06 "other") MACed.
+        Iso8583Message reversal = Assert.Single(board.Sent("0400"));
+        Assert.Equal("06", reversal.GetString(39));
+        Assert.Equal(sale.Trace, (int)reversal.GetNumeric(11));
+        Assert.True(reversal.Has(64));
+        Assert.Empty(board.Host.Ledger.Counted());
+
+        SettlementSummary settled = board.Settle(app);
+        Assert.True(settled.FundsSettled);
+        Assert.True(Assert.Single(board.Host.Ledger.Settlements()).Balanced);
+    }
+
+    [Theory]
+    [InlineData("96", SessionFailure.HostRefused)]            // the host refuses the sign-on
+    [InlineData("00", SessionFailure.WorkingKeysRefused)]     // approved, but DE 62 of an unknown layout (10 bytes)
+    public void A_refused_or_unreadable_sign_on_answer_leaves_the_terminal_not_signed_on(string code, SessionFailure expected)
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration())
+        {
+            Tamper = a =>
+            {
+                if (a.Mti != "0810") return a;
+                a.SetString(39, code);
+                if (code == "00") a.SetBytes(62, new byte[10]);
+                return a;
+            },
+        };
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        Assert.Equal(expected, boot.SignOnFailure);
+        Assert.Equal(code, boot.SignOn!.LastResponseCode);
+        Assert.False(boot.SignOn.SignedOn);
+        Assert.False(board.Tap(app, "unionpay-quics-online").Approved);
+        Assert.Empty(board.Sent("0200"));
+    }
+
+    [Fact]
+    public void A_generic_terminal_has_no_sign_on()
+    {
+        var board = new SimulatorBoard(SimDialect.Generic, SimulatorBoard.WithCaKeys(AppRig.ConfigurationFile));
+        TerminalBoot boot = board.Boot();
+        boot.Start();
+        Assert.Null(boot.SignOn);
+        Assert.Equal(SessionFailure.None, boot.SignOnFailure);
+        Assert.Null(boot.Session!.SignOn);
+        Assert.Empty(board.Requests);
+    }
 }
