@@ -68,7 +68,6 @@ namespace Terminal.Firmware.Core.SelfTest
             h.ContactReader = Slot;
             h.ContactlessReader = Field;
             h.MagstripeReader = StripeHead;
-            h.HostConnection = Connection;
             h.JournalStorage = new MemoryJournalStorage();
             h.Clock = Clock;
             h.WallClock = new SelfTestWallClock();
