@@ -318,8 +318,12 @@ internal sealed class FakeHost : IPaymentHost
     public bool SettleFails { get; set; }
     public int Settlements { get; private set; }
 
+    /// <summary>Runs while the host is "on line" with a request (e.g. the cashier pressing keys during the wait).</summary>
+    public Action? DuringAuthorise { get; set; }
+
     public HostAnswer Authorise(PaymentRequest request)
     {
+        DuringAuthorise?.Invoke();
         Requests.Add(request);
         int trace = ++_trace;
         if (Mode == "unreachable")

@@ -21,6 +21,8 @@ internal sealed class SessionRig
     /// <summary>DE 39 the scripted host answers with; null: it stays silent.</summary>
     public string? Answer = "00";
     public List<Iso8583Message> Received { get; } = new();
+    /// <summary>Runs when the host receives a message, before it answers (e.g. the cashier pressing keys during the wait).</summary>
+    public Action<Iso8583Message>? OnRequest { get; set; }
 
     public SessionRig(string? answer)
     {
@@ -38,6 +40,7 @@ internal sealed class SessionRig
     {
         Iso8583Message request = Dialect.Parse(payload);
         Received.Add(request);
+        OnRequest?.Invoke(request);
         if (Answer == null) return;
         Iso8583Message response = Generic87Messages.Response(request, Answer);
         if (request.Mti == "0200" && Answer == "00")
