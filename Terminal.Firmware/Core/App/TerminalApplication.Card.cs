@@ -174,20 +174,12 @@ namespace Terminal.Firmware.Core.App
             TransactionRecord r = NewRecord(mode);
             r.KernelDecision = OutcomeNames.Of(outcome.Decision);
             r.MaskedPan = outcome.MaskedPan;
-            byte[] label = outcome.Get(0x50);
-            if (label != null) r.ApplicationLabel = Ascii(label);
-            byte[] aid = outcome.Get(0x4F);
-            if (aid == null) aid = outcome.Get(0x84);
-            if (aid != null) r.Aid = Hex.Encode(aid);
-            if (outcome.Tvr != null) r.Tvr = Hex.Encode(outcome.Tvr);
-            if (outcome.Tsi != null) r.Tsi = Hex.Encode(outcome.Tsi);
-            if (outcome.ApplicationCryptogram != null) r.ApplicationCryptogram = Hex.Encode(outcome.ApplicationCryptogram);
-            if (outcome.Cid != null) r.Cid = Hex.Encode(outcome.Cid);
-            byte[] cvm = outcome.CvmResults;
-            if (cvm != null) r.CvmResults = Hex.Encode(cvm);
-            r.SignatureRequired = Terminal.Firmware.Core.Receipt.ReceiptData.CvmRequiresSignature(cvm);
+            // The one mapping of an outcome's EMV fields (AID '4F', then '84', then '9F06'; label; signature rule; ARC).
+            Terminal.Firmware.Core.Receipt.ReceiptData chip = new Terminal.Firmware.Core.Receipt.ReceiptData();
+            chip.FromOutcome(outcome);
+            r.TakeChipFields(chip);
             r.OnlinePin = pin.EncipheredPinBlock != null;
-            if (outcome.Arc != null) r.ResponseCode = Ascii(outcome.Arc);
+            if (chip.ResponseCode != null) r.ResponseCode = chip.ResponseCode;
             HostAnswer answer = bridge.Answer;
             if (answer != null) CopyAnswerFields(r, answer);
 
@@ -258,13 +250,6 @@ namespace Terminal.Firmware.Core.App
                 r.Headline = MessageId.Declined;
                 r.Reason = answer.Status == HostAnswerStatus.Declined ? MessageId.DeclinedByHost : MessageId.HostUnavailable;
             }
-        }
-
-        private static string Ascii(byte[] b)
-        {
-            char[] c = new char[b.Length];
-            for (int i = 0; i < b.Length; i++) c[i] = b[i] >= 0x20 && b[i] < 0x7F ? (char)b[i] : '?';
-            return new string(c);
         }
 
         // ---- contactless ----
