@@ -107,6 +107,26 @@ public class ContactlessUiTests
     }
 
     [Fact]
+    public void Card_without_a_mutual_contactless_application_is_asked_for_another_interface_or_card()
+    {
+        // The default rig has Mastercard on contact only: the phone's PPSE lists A0000000041010 and no combination
+        // matches, so Entry Point ends with UI '1C' Insert, Swipe or Try Another Card (Book B 3.3.2.6). The terminal
+        // keeps waiting with that message (card timeout still running); another card then completes.
+        var rig = new AppRig();
+        rig.Amount("1000");
+        rig.Field.Tap(AppRig.Card("mastercard-mchip-offline-cda"));
+        rig.App.Step();
+        Assert.Equal(AppState.PresentCard, rig.App.State);
+        Assert.Null(rig.App.LastTransaction);
+        Assert.Equal(new[] { "SALE", "\u00A510.00", "INSERT, SWIPE, OTHER" }, rig.Display.Lines);
+        Assert.Equal(Signal.Failure, rig.Indicators.Signals[^1]);
+
+        rig.Field.Tap(AppRig.Card("visa-qvsdc-offline-fdda"));
+        rig.App.Step();
+        Assert.True(rig.App.LastTransaction!.Approved);
+    }
+
+    [Fact]
     public void Online_request_shows_authorising_from_the_kernel_request_then_the_result()
     {
         var rig = new AppRig();

@@ -483,9 +483,11 @@ namespace Terminal.Firmware.Core.App
                 if (request == null) return;
                 _app.Signal(ContactlessPrompts.SignalOf(request.Status));
                 MessageId m;
+                string title = _app._screen.Text(_app._kind == TransactionKind.Refund ? MessageId.Refund : MessageId.Sale);
                 if (!ContactlessPrompts.TryMap(request, out m))
                 {
-                    if (request.MessageId == UiMessage.ClearDisplay) _app.ShowPresentWithNotice(-1, MessageId.Processing);
+                    // '1E' Clear Display: the message line goes; the transaction and amount stay.
+                    if (request.MessageId == UiMessage.ClearDisplay) _app._screen.Show(title, _app.Money(_app._amount), null, null);
                     return;
                 }
                 if (request.Status == UiStatus.ReadyToRead)
@@ -497,7 +499,6 @@ namespace Terminal.Firmware.Core.App
                 }
                 WaitingForCard = false;
                 Notice = request.Status == UiStatus.NotReady || request.Status == UiStatus.ProcessingError || request.HoldTime > 0 ? (int)m : -1;
-                string title = _app._screen.Text(_app._kind == TransactionKind.Refund ? MessageId.Refund : MessageId.Sale);
                 string value = request.Value >= 0 ? _app.Money(request.Value) : null;
                 // '17' Card Read OK, Please Remove Card: two lines.
                 if (request.MessageId == UiMessage.CardReadOkRemoveCard) value = _app._screen.Text(MessageId.RemoveCard);
