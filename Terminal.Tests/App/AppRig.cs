@@ -252,24 +252,34 @@ internal sealed class VirtualSlot : IContactCardReader
     }
 }
 
-/// <summary>The contactless field: a tapped card stays for one activation.</summary>
+/// <summary>
+/// The contactless field: a tapped card stays for one activation (a card tapped again is powered up afresh:
+/// nothing selected); taps queue in order. <see cref="Collisions"/> activations first see two cards (ISO 14443-3
+/// anticollision finds more than one: Book B 3.2.1.4).
+/// </summary>
 internal sealed class VirtualField : IContactlessReader, IContactlessPresence
 {
-    private ICardChannel? _tapped;
+    private readonly Queue<ICardChannel> _taps = new();
     public int Activations { get; private set; }
+    public int Collisions { get; set; }
 
-    public void Tap(ICardChannel card) => _tapped = card;
+    public void Tap(ICardChannel card) => _taps.Enqueue(card);
 
-    public bool IsCardInField => _tapped != null;
+    public bool IsCardInField => _taps.Count > 0 || Collisions > 0;
 
     public ICardChannel Card { get; private set; } = null!;
 
     public ProtocolActivationResult Activate()
     {
         Activations++;
-        if (_tapped == null) return ProtocolActivationResult.NoCard;
-        Card = _tapped;
-        _tapped = null;
+        if (Collisions > 0)
+        {
+            Collisions--;
+            return ProtocolActivationResult.Collision;
+        }
+        if (_taps.Count == 0) return ProtocolActivationResult.NoCard;
+        Card = _taps.Dequeue();
+        if (Card is VirtualCard v) v.Reset();
         return ProtocolActivationResult.CardActivated;
     }
 
@@ -308,8 +318,12 @@ internal sealed class FakeHost : IPaymentHost
     public bool SettleFails { get; set; }
     public int Settlements { get; private set; }
 
+    /// <summary>Runs while the host is "on line" with a request (e.g. the cashier pressing keys during the wait).</summary>
+    public Action? DuringAuthorise { get; set; }
+
     public HostAnswer Authorise(PaymentRequest request)
     {
+        DuringAuthorise?.Invoke();
         Requests.Add(request);
         int trace = ++_trace;
         if (Mode == "unreachable")

@@ -15,48 +15,10 @@ namespace Terminal.Tests.App;
 /// </summary>
 public class SessionHostTests
 {
-    private static readonly Iso8583Dialect Dialect = Generic87SessionMessages.Instance.Dialect;
-
-    private sealed class Rig
-    {
-        public FakeHostConnection Link = null!;
-        public TransactionJournal Journal = TransactionJournal.Open(new MemoryJournalStorage(), new MemoryJournalStorage());
-        public AppRig App = null!;
-        /// <summary>DE 39 the scripted host answers with; null: it stays silent.</summary>
-        public string? Answer = "00";
-        public List<Iso8583Message> Received { get; } = new();
-
-        public Rig(string? answer)
-        {
-            Answer = answer;
-            App = new AppRig(rig =>
-            {
-                Link = new FakeHostConnection(rig.Clock) { OnSend = HostReceives };
-                var session = new HostSession(Link, rig.Clock, Journal, Generic87SessionMessages.Instance);
-                session.Exchange.TimeoutMs = 5000;
-                return SessionPaymentHost.Generic(session, rig.Configuration, new FixedWallClock());
-            });
-        }
-
-        private void HostReceives(FakeHostConnection link, byte[] payload)
-        {
-            Iso8583Message request = Dialect.Parse(payload);
-            Received.Add(request);
-            if (Answer == null) return;
-            Iso8583Message response = Generic87Messages.Response(request, Answer);
-            if (request.Mti == "0200" && Answer == "00")
-            {
-                response.SetString(37, "123456789012");
-                response.SetString(38, "AB1234");
-            }
-            link.DeliverFrame(Dialect.Pack(response));
-        }
-    }
-
     [Fact]
     public void Host_down_leaves_a_journaled_reversal_that_goes_out_when_the_host_is_back()
     {
-        var rig = new Rig(null);
+        var rig = new SessionRig(null);
         rig.App.Amount("1000");
         rig.App.Head.Swipe("4761739900000013D30121010000000000");
         rig.App.App.Step();
@@ -82,7 +44,7 @@ public class SessionHostTests
     [Fact]
     public void Host_down_on_a_chip_card_reverses_the_request_and_advises_the_offline_approval()
     {
-        var rig = new Rig(null);
+        var rig = new SessionRig(null);
         rig.App.Amount("1000");
         rig.App.Slot.Insert(AppRig.Card("visa-online-host-unreachable"));
         rig.App.App.Step();
@@ -105,7 +67,7 @@ public class SessionHostTests
     [Fact]
     public void Approved_swipe_is_journaled_and_settles_with_the_funds_settled_notice()
     {
-        var rig = new Rig("00");
+        var rig = new SessionRig("00");
         rig.App.Amount("1234");
         rig.App.Head.Swipe("4761739900000013D30121010000000000");
         rig.App.App.Step();
@@ -135,7 +97,7 @@ public class SessionHostTests
     [Fact]
     public void Host_decline_is_final_and_not_counted()
     {
-        var rig = new Rig("51");
+        var rig = new SessionRig("51");
         rig.App.Amount("1000");
         rig.App.Head.Swipe("4761739900000013D30121010000000000");
         rig.App.App.Step();

@@ -1,6 +1,7 @@
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Configuration;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.GenerateAcKernel;
 using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Kernel;
@@ -13,7 +14,9 @@ namespace Terminal.Firmware.Core.App
     /// The kernel pieces the application runs: the contact kernel (<see cref="ContactTransaction"/>, built per
     /// transaction from the kernel configuration and CA keys) and contactless Entry Point with the quick kernel
     /// serving kernel IDs 3 and 7 (C-3 pattern, UnionPay qUICS). Contactless combinations come from the
-    /// provisioned AIDs that name a kernel, with the provisioned reader limits.
+    /// provisioned AIDs that name a kernel, with the provisioned reader limits; the GENERATE AC kernel serves kernel
+    /// ID 2 (C-2 pattern, phones with on-device CVM) with one configuration kept for the terminal's life (its torn
+    /// transaction log outlives a tap).
     /// </summary>
     public sealed class PaymentKernels
     {
@@ -35,6 +38,28 @@ namespace Terminal.Firmware.Core.App
             CaKeys = caKeys;
             Random = random;
             _combinations = combinations == null ? new ContactlessCombination[0] : combinations;
+            GenerateAcConfiguration = NewGenerateAcConfiguration(kernel, caKeys, random, _combinations);
+        }
+
+        /// <summary>
+        /// The GENERATE AC kernel's configuration: from the kernel configuration's parameters of the first kernel 2
+        /// AID (TACs, application version, relay resistance, torn log) when present, the defaults otherwise; on-device
+        /// CVM supported (the reader TTQ B3 b7 = CDCVM, <see cref="DefaultTtq"/>); the terminal's random source.
+        /// </summary>
+        public GenerateAcKernelConfiguration GenerateAcConfiguration { get; private set; }
+
+        private static GenerateAcKernelConfiguration NewGenerateAcConfiguration(KernelConfiguration kernel, CaPublicKeyStore caKeys,
+            IRandomSource random, ContactlessCombination[] combinations)
+        {
+            AidParameters parameters = null;
+            for (int i = 0; i < combinations.Length && parameters == null; i++)
+            {
+                if (combinations[i].KernelId == KernelIdentifier.Kernel2) parameters = kernel.Find(combinations[i].Aid);
+            }
+            GenerateAcKernelConfiguration c = parameters != null ? GenerateAcKernelConfiguration.From(parameters, caKeys) : new GenerateAcKernelConfiguration(caKeys);
+            c.OnDeviceCvmSupported = true;
+            c.Random = random;
+            return c;
         }
 
         /// <summary>The contact kernel's configuration.</summary>
@@ -84,16 +109,19 @@ namespace Terminal.Firmware.Core.App
             return new ContactTransaction(Kernel, CaKeys, Random);
         }
 
-        /// <summary>Entry Point for one contactless transaction over <paramref name="reader"/>; <paramref name="quick"/> is its quick kernel.</summary>
-        public EntryPointProcess NewEntryPoint(IContactlessReader reader, IContactlessUserInterface ui, out QuickKernelActivation quick)
+        /// <summary>Entry Point for one contactless transaction over <paramref name="reader"/>; <paramref name="kernels"/> are its kernels.</summary>
+        public EntryPointProcess NewEntryPoint(IContactlessReader reader, IContactlessUserInterface ui, out ContactlessKernelSet kernels)
         {
-            quick = new QuickKernelActivation(new QuickKernelConfiguration(CaKeys), Kernel.Terminal, ui);
+            QuickKernelActivation quick = new QuickKernelActivation(new QuickKernelConfiguration(CaKeys), Kernel.Terminal, ui);
+            GenerateAcKernelActivation generateAc = new GenerateAcKernelActivation(GenerateAcConfiguration, Kernel.Terminal, ui);
+            kernels = new ContactlessKernelSet(quick, generateAc);
             EntryPointProcess process = new EntryPointProcess(_combinations, reader, ui, Random);
             int unit = 1;
             for (int i = 0; i < Kernel.Terminal.CurrencyExponent; i++) unit *= 10;
             process.OneUnitOfCurrency = unit;
             process.AddKernel(KernelIdentifier.Kernel3, quick);
             process.AddKernel(KernelIdentifier.Kernel7, quick);
+            process.AddKernel(KernelIdentifier.Kernel2, generateAc);
             return process;
         }
     }

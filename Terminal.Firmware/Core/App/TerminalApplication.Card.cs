@@ -1,6 +1,5 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.EntryPoint;
-using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Magstripe;
 using Terminal.EmvKernel.Util;
@@ -175,20 +174,12 @@ namespace Terminal.Firmware.Core.App
             TransactionRecord r = NewRecord(mode);
             r.KernelDecision = OutcomeNames.Of(outcome.Decision);
             r.MaskedPan = outcome.MaskedPan;
-            byte[] label = outcome.Get(0x50);
-            if (label != null) r.ApplicationLabel = Ascii(label);
-            byte[] aid = outcome.Get(0x4F);
-            if (aid == null) aid = outcome.Get(0x84);
-            if (aid != null) r.Aid = Hex.Encode(aid);
-            if (outcome.Tvr != null) r.Tvr = Hex.Encode(outcome.Tvr);
-            if (outcome.Tsi != null) r.Tsi = Hex.Encode(outcome.Tsi);
-            if (outcome.ApplicationCryptogram != null) r.ApplicationCryptogram = Hex.Encode(outcome.ApplicationCryptogram);
-            if (outcome.Cid != null) r.Cid = Hex.Encode(outcome.Cid);
-            byte[] cvm = outcome.CvmResults;
-            if (cvm != null) r.CvmResults = Hex.Encode(cvm);
-            r.SignatureRequired = Terminal.Firmware.Core.Receipt.ReceiptData.CvmRequiresSignature(cvm);
+            // The one mapping of an outcome's EMV fields (AID '4F', then '84', then '9F06'; label; signature rule; ARC).
+            Terminal.Firmware.Core.Receipt.ReceiptData chip = new Terminal.Firmware.Core.Receipt.ReceiptData();
+            chip.FromOutcome(outcome);
+            r.TakeChipFields(chip);
             r.OnlinePin = pin.EncipheredPinBlock != null;
-            if (outcome.Arc != null) r.ResponseCode = Ascii(outcome.Arc);
+            if (chip.ResponseCode != null) r.ResponseCode = chip.ResponseCode;
             HostAnswer answer = bridge.Answer;
             if (answer != null) CopyAnswerFields(r, answer);
 
@@ -261,21 +252,15 @@ namespace Terminal.Firmware.Core.App
             }
         }
 
-        private static string Ascii(byte[] b)
-        {
-            char[] c = new char[b.Length];
-            for (int i = 0; i < b.Length; i++) c[i] = b[i] >= 0x20 && b[i] < 0x7F ? (char)b[i] : '?';
-            return new string(c);
-        }
-
         // ---- contactless ----
 
         private void RunContactless()
         {
             Signal(Hardware.Signal.Processing);
             _screen.Show(_screen.Text(MessageId.Processing), Money(_amount), null, null);
-            QuickKernelActivation quick;
-            EntryPointProcess process = _kernels.NewEntryPoint(_hw.ContactlessReader, new ContactlessUi(this), out quick);
+            ContactlessKernelSet kernels;
+            ContactlessUi ui = new ContactlessUi(this);
+            EntryPointProcess process = _kernels.NewEntryPoint(_hw.ContactlessReader, ui, out kernels);
             EntryPointResult result = process.Start(KernelRequest());
             OutcomeParameterSet o = result.Outcome;
             PinEntry pin = NewPinEntry();
@@ -283,32 +268,29 @@ namespace Terminal.Firmware.Core.App
 
             if (o.Outcome == ContactlessOutcome.TryAnotherInterface)
             {
-                // Book A 6.2 / Book B 3.5: the card asks for another interface: insert (contact stays armed).
+                // Book A 6.2 / Book B 3.5: the card asks for another interface: insert (contact stays armed); the
+                // screen says what the outcome's UI request says ('1D' insert card, '18' insert or swipe).
                 _contactlessArmed = false;
                 SetState(AppState.PresentCard);
                 Signal(Hardware.Signal.Failure);
-                ShowPresent(MessageId.InsertCard);
+                MessageId prompt;
+                ShowPresent(ContactlessPrompts.TryMap(o.UiRequestOnOutcome, out prompt) ? prompt : MessageId.InsertCard);
                 return;
             }
-            QuickKernelResult qr = quick.LastResult;
-            if (qr == null || (o.Outcome != ContactlessOutcome.Approved && o.Outcome != ContactlessOutcome.Declined
+            ContactlessKernelResult kr = kernels.ResultOf(result);
+            if (kr == null || (o.Outcome != ContactlessOutcome.Approved && o.Outcome != ContactlessOutcome.Declined
                 && o.Outcome != ContactlessOutcome.OnlineRequest))
             {
-                if (result.KernelActivations == 0 && result.Selected == null)
-                {
-                    // No card answered (it left the field, or a collision): keep polling.
-                    ShowPresent(MessageId.TryAgain);
-                    return;
-                }
+                if (KeepWaitingForTap(ui, result)) return;
                 TransactionRecord failed = NewRecord(EntryMode.Contactless);
                 failed.Reason = MessageId.CardError;
                 Finish(failed, false);
                 return;
             }
-            TransactionOutcome outcome = qr.Transaction;
+            TransactionOutcome outcome = kr.Transaction;
             if (o.Outcome == ContactlessOutcome.OnlineRequest)
             {
-                OnlineRequest data = qr.AuthorisationData;
+                OnlineRequest data = kr.AuthorisationData;
                 if (o.Cvm == OutcomeCvm.OnlinePin && data != null)
                 {
                     pin.Pan = PanMask.PanDigits(data.Pan != null ? data.Pan : data.Track2Equivalent);
@@ -328,20 +310,57 @@ namespace Terminal.Firmware.Core.App
                     Finish(down, false);
                     return;
                 }
-                outcome = qr.CompleteOnline(response.Approved, response.AuthorisationResponseCode);
-                // The quick kernel takes the host's word (no second cryptogram): the approval is final.
-                if (bridge.Answer.Status == HostAnswerStatus.Approved) _host.Complete(bridge.Answer, true, null);
+                outcome = kr.CompleteOnline(response.Approved, response.AuthorisationResponseCode);
+                // Neither contactless kernel asks for a second cryptogram: the host's approval is final.
+                if (bridge.Answer.Status == HostAnswerStatus.Approved && _kind == TransactionKind.Sale) _host.Complete(bridge.Answer, true, null);
+            }
+            else if (_kind == TransactionKind.Refund && kr.AuthorisationData != null)
+            {
+                // A refund: the card answers with an AAC (the terminal asks for one, Book 4 / acquirer practice [K]); the
+                // cryptogram identifies the card and the host credits the account. Not a decline.
+                bridge.Authorise(kr.AuthorisationData);
             }
             int adviceTrace = 0;
             if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
             {
-                adviceTrace = _host.RecordOfflineApproval(OfflineRequest(qr.AuthorisationData, EntryMode.Contactless), outcome);
+                adviceTrace = _host.RecordOfflineApproval(OfflineRequest(kr.AuthorisationData, EntryMode.Contactless), outcome);
             }
             TransactionRecord r = RecordOf(outcome, EntryMode.Contactless, bridge, pin);
             NumberOfflineApproval(r, adviceTrace);
             r.SignatureRequired = o.Cvm == OutcomeCvm.ObtainSignature;
-            if (r.Approved && r.SignatureRequired) r.Headline = MessageId.ApprovedSign;
+            if (r.Approved && r.SignatureRequired && r.Kind == TransactionKind.Sale) r.Headline = MessageId.ApprovedSign;
             Finish(r, false);
+        }
+
+        /// <summary>
+        /// After an Entry Point run that ended without a kernel result: when Entry Point was waiting for a card (its
+        /// last UI request was Ready to Read: present card again after "see phone" or a torn tap, one card only after a
+        /// collision) and none came, or no card answered at all, the terminal keeps polling with that prompt (Book A
+        /// 9.4: the message stays until the next request); '1C' / '18' (insert, swipe or try another card) likewise.
+        /// The card timeout still runs from the start of the wait.
+        /// </summary>
+        private bool KeepWaitingForTap(ContactlessUi ui, EntryPointResult result)
+        {
+            OutcomeParameterSet o = result.Outcome;
+            MessageId asked;
+            bool askedOther = ContactlessPrompts.TryMap(o.UiRequestOnOutcome, out asked)
+                && (asked == MessageId.InsertSwipeOrTryAnotherCard || asked == MessageId.InsertOrSwipeCard);
+            bool noCard = o.Outcome == ContactlessOutcome.EndApplication && o.UiRequestOnOutcome == null && ui.WaitingForCard;
+            bool nobodyAnswered = result.KernelActivations == 0 && result.Selected == null;
+            if (!askedOther && !noCard && !nobodyAnswered) return false;
+            Signal(askedOther ? Hardware.Signal.Failure : Hardware.Signal.Ready);
+            if (askedOther) ShowPresent(asked);
+            else if (ui.WaitingForCard && ui.Prompt != MessageId.PresentCard) ShowPresentWithNotice(ui.Notice, ui.Prompt);
+            else ShowPresent(MessageId.TryAgain);
+            return true;
+        }
+
+        /// <summary>The present-card screen with a notice (e.g. "see phone") above the prompt (e.g. "present card again").</summary>
+        private void ShowPresentWithNotice(int notice, MessageId prompt)
+        {
+            string title = _screen.Text(_kind == TransactionKind.Refund ? MessageId.Refund : MessageId.Sale);
+            if (notice < 0 || (MessageId)notice == prompt) _screen.Show(title, Money(_amount), _screen.Text(prompt), null);
+            else _screen.Show(title, Money(_amount), _screen.Text((MessageId)notice), _screen.Text(prompt));
         }
 
         private PaymentRequest OfflineRequest(OnlineRequest data, EntryMode mode)
@@ -433,7 +452,12 @@ namespace Terminal.Firmware.Core.App
             }
         }
 
-        /// <summary>Entry Point's user interface requests, shown as the nearest catalog message.</summary>
+        /// <summary>
+        /// Entry Point's and the kernels' User Interface Requests (EMV Contactless Book A, 9.4) on the display in the
+        /// configured language (<see cref="ContactlessPrompts"/>) and on the LEDs (the status). A message shown with a
+        /// hold time or a not-ready / error status stays as a notice above the next Ready to Read prompt (no sleeps:
+        /// the display keeps both instead of holding one). Remembers whether the reader was last waiting for a card.
+        /// </summary>
         private sealed class ContactlessUi : IContactlessUserInterface
         {
             private readonly TerminalApplication _app;
@@ -441,12 +465,44 @@ namespace Terminal.Firmware.Core.App
             public ContactlessUi(TerminalApplication app)
             {
                 _app = app;
+                Notice = -1;
+                Prompt = MessageId.PresentCard;
             }
+
+            /// <summary>True when the last request had the status Ready to Read (waiting for a card).</summary>
+            public bool WaitingForCard { get; private set; }
+
+            /// <summary>The prompt of the last Ready to Read request.</summary>
+            public MessageId Prompt { get; private set; }
+
+            /// <summary>The notice shown before <see cref="Prompt"/> (see phone, one card only, processing error), or -1.</summary>
+            public int Notice { get; private set; }
 
             public void Show(UiRequest request)
             {
                 if (request == null) return;
-                if (request.MessageId == UiMessage.CardReadOkRemoveCard) _app.Signal(Hardware.Signal.Success);
+                _app.Signal(ContactlessPrompts.SignalOf(request.Status));
+                MessageId m;
+                string title = _app._screen.Text(_app._kind == TransactionKind.Refund ? MessageId.Refund : MessageId.Sale);
+                if (!ContactlessPrompts.TryMap(request, out m))
+                {
+                    // '1E' Clear Display: the message line goes; the transaction and amount stay.
+                    if (request.MessageId == UiMessage.ClearDisplay) _app._screen.Show(title, _app.Money(_app._amount), null, null);
+                    return;
+                }
+                if (request.Status == UiStatus.ReadyToRead)
+                {
+                    WaitingForCard = true;
+                    Prompt = m;
+                    _app.ShowPresentWithNotice(Notice, m);
+                    return;
+                }
+                WaitingForCard = false;
+                Notice = request.Status == UiStatus.NotReady || request.Status == UiStatus.ProcessingError || request.HoldTime > 0 ? (int)m : -1;
+                string value = request.Value >= 0 ? _app.Money(request.Value) : null;
+                // '17' Card Read OK, Please Remove Card: two lines.
+                if (request.MessageId == UiMessage.CardReadOkRemoveCard) value = _app._screen.Text(MessageId.RemoveCard);
+                _app._screen.Show(title, _app.Money(_app._amount), _app._screen.Text(m), value);
             }
         }
 

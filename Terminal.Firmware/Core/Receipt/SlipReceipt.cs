@@ -1,5 +1,4 @@
 using System;
-using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.App;
 using Terminal.Firmware.Core.Provisioning;
 
@@ -42,13 +41,7 @@ namespace Terminal.Firmware.Core.Receipt
             d.Kind = r.Kind;
             d.EntryMode = r.EntryMode;
             d.CardNumber = r.MaskedPan;
-            d.ApplicationLabel = r.ApplicationLabel;
-            d.Aid = HexOrNull(r.Aid);
-            d.Tvr = HexOrNull(r.Tvr);
-            d.Tsi = HexOrNull(r.Tsi);
-            d.ApplicationCryptogram = HexOrNull(r.ApplicationCryptogram);
-            d.Cid = HexOrNull(r.Cid);
-            d.CvmResults = HexOrNull(r.CvmResults);
+            r.GiveChipFields(d);
             d.SignatureRequired = r.SignatureRequired;
             d.Approved = r.Approved;
             d.ResponseCode = r.ResponseCode;
@@ -82,11 +75,6 @@ namespace Terminal.Firmware.Core.Receipt
             if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 59) return DateTime.MinValue;
             if (v[2] > DateTime.DaysInMonth(v[0], v[1])) return DateTime.MinValue;
             return new DateTime(v[0], v[1], v[2], v[3], v[4], v[5]);
-        }
-
-        private static byte[] HexOrNull(string hex)
-        {
-            return hex == null || !Hex.IsHex(hex) ? null : Hex.Decode(hex);
         }
     }
 }

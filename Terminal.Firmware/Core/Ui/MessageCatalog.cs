@@ -67,7 +67,14 @@ namespace Terminal.Firmware.Core.Ui
             "CARD TIMEOUT", "等待刷卡超时",
             "TRACE", "凭证号",
             "TOTALS", "总计",
-            "DUPLICATE", "重打印凭证"
+            "DUPLICATE", "重打印凭证",
+            "SEE PHONE", "请查看手机",
+            "PRESENT CARD AGAIN", "请重新挥卡",
+            "ONE CARD ONLY", "请只出示一张卡",
+            "INSERT, SWIPE, OTHER", "请插卡刷卡或换卡",
+            "INSERT OR SWIPE", "请插卡或刷卡",
+            "PROCESSING ERROR", "处理错误",
+            "CARD READ OK", "读卡成功"
         };
 
         /// <summary>Number of messages (each <see cref="MessageId"/> is below it).</summary>

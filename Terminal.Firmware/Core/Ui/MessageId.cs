@@ -120,6 +120,20 @@ namespace Terminal.Firmware.Core.Ui
         /// <summary>Batch totals label.</summary>
         Totals = 55,
         /// <summary>A reprinted receipt.</summary>
-        Duplicate = 56
+        Duplicate = 56,
+        /// <summary>Contactless UI request '20' See Phone for Instructions (EMV Contactless Book A, 9.4).</summary>
+        SeePhone = 57,
+        /// <summary>Contactless UI request '21' Present Card Again (Book A, 9.4).</summary>
+        PresentCardAgain = 58,
+        /// <summary>Contactless UI request '19' Please Present One Card Only (Book A, 9.4; Book B 3.2.1.4 collision).</summary>
+        PresentOneCardOnly = 59,
+        /// <summary>Contactless UI request '1C' Insert, Swipe or Try Another Card (Book A, 9.4).</summary>
+        InsertSwipeOrTryAnotherCard = 60,
+        /// <summary>Contactless UI request '18' Please Insert or Swipe Card (Book A, 9.4).</summary>
+        InsertOrSwipeCard = 61,
+        /// <summary>Contactless UI request '0F' Processing Error (Book A, 9.4).</summary>
+        ProcessingError = 62,
+        /// <summary>Contactless UI request '17' Card Read OK (followed by "remove card", Book A, 9.4).</summary>
+        CardReadOk = 63
     }
 }
