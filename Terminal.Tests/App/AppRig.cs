@@ -365,7 +365,15 @@ internal sealed class FakeHost : IPaymentHost
 
     public void Complete(HostAnswer answer, bool cardAccepted, byte[]? finalIccData) => Completions.Add((answer.Trace, cardAccepted));
 
-    public int RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome) { OfflineApprovals.Add(request); return 900 + OfflineApprovals.Count; }
+    /// <summary>When true the host link records no advice (as a dialect without an offline advice, or a full journal).</summary>
+    public bool RefuseAdvices { get; set; }
+
+    public int RecordOfflineApproval(PaymentRequest request, TransactionOutcome outcome)
+    {
+        if (RefuseAdvices) return 0;
+        OfflineApprovals.Add(request);
+        return 900 + OfflineApprovals.Count;
+    }
 
     public int BatchNumber => 7;
 

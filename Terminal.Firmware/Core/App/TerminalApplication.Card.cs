@@ -131,10 +131,11 @@ namespace Terminal.Firmware.Core.App
                 bridge.Authorise(outcome.AuthorisationData);
             }
             int adviceTrace = 0;
-            if (outcome.Decision == TransactionDecision.ApprovedOffline && _kind == TransactionKind.Sale)
+            bool offlineSale = outcome.Decision == TransactionDecision.ApprovedOffline && _kind == TransactionKind.Sale;
+            if (offlineSale)
                 adviceTrace = _host.RecordOfflineApproval(OfflineRequest(outcome.AuthorisationData, EntryMode.Contact), outcome);
             TransactionRecord r = RecordOf(outcome, EntryMode.Contact, bridge, pin);
-            NumberOfflineApproval(r, adviceTrace);
+            NumberOfflineApproval(r, offlineSale, adviceTrace);
             Finish(r, _hw.ContactReader.IsCardPresent);
         }
 
@@ -321,12 +322,13 @@ namespace Terminal.Firmware.Core.App
                 bridge.Authorise(kr.AuthorisationData);
             }
             int adviceTrace = 0;
-            if (o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale)
+            bool offlineSale = o.Outcome == ContactlessOutcome.Approved && _kind == TransactionKind.Sale;
+            if (offlineSale)
             {
                 adviceTrace = _host.RecordOfflineApproval(OfflineRequest(kr.AuthorisationData, EntryMode.Contactless), outcome);
             }
             TransactionRecord r = RecordOf(outcome, EntryMode.Contactless, bridge, pin);
-            NumberOfflineApproval(r, adviceTrace);
+            NumberOfflineApproval(r, offlineSale, adviceTrace);
             r.SignatureRequired = o.Cvm == OutcomeCvm.ObtainSignature;
             if (r.Approved && r.SignatureRequired && r.Kind == TransactionKind.Sale) r.Headline = MessageId.ApprovedSign;
             Finish(r, false);
@@ -507,9 +509,23 @@ namespace Terminal.Firmware.Core.App
         }
 
         /// <summary>An offline approval has no host answer: its receipt takes the advice's trace number and the open batch.</summary>
-        private void NumberOfflineApproval(TransactionRecord r, int adviceTrace)
+        /// <summary>
+        /// Numbers an offline approval with its advice's trace. An offline approval the host link could not record
+        /// (no advice journaled: the dialect has no offline advice, or the journal refused it) would be a sale the
+        /// merchant is never paid for, so it is shown and kept as declined ("not recorded") before any goods change
+        /// hands; no clearing record exists, so the cardholder is not charged either.
+        /// </summary>
+        private void NumberOfflineApproval(TransactionRecord r, bool offlineSale, int adviceTrace)
         {
-            if (adviceTrace == 0) return;
+            if (!offlineSale || !r.Approved) return;
+            if (adviceTrace == 0)
+            {
+                Write("offline approval not recorded: declined");
+                r.Approved = false;
+                r.Headline = MessageId.Declined;
+                r.Reason = MessageId.OfflineNotRecorded;
+                return;
+            }
             r.Trace = adviceTrace;
             r.Batch = _host.BatchNumber;
         }

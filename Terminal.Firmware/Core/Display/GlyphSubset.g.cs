@@ -4,7 +4,7 @@
 // </auto-generated>
 namespace Terminal.Firmware.Core.Display
 {
-    /// <summary>The display's glyph subset: 206 characters (printable ASCII, the yuan sign, the UI catalog), cells of Height rows.</summary>
+    /// <summary>The display's glyph subset: 208 characters (printable ASCII, the yuan sign, the UI catalog), cells of Height rows.</summary>
     public static class GlyphSubset
     {
         /// <summary>Line height in pixels (font ascent + descent).</summary>
@@ -23,11 +23,11 @@ namespace Terminal.Firmware.Core.Display
             "pqrstuvwxyz{|}~\u00A5" +
             "\u4E00\u4E0D\u4E2D\u4E3B\u4EA4\u4F59\u4F7F\u5165\u51B2\u51ED\u51FA\u5237\u5269\u529F\u5355\u5361" +
             "\u5370\u539F\u53D1\u53D6\u53EA\u53EF\u53F7\u540D\u5728\u5904\u5931\u5B58\u5BC6\u5DF2\u5E94\u5F20" +
-            "\u5F85\u603B\u6210\u6216\u624B\u6253\u62D2\u6301\u6309\u6325\u6362\u63A5\u63D2\u64A4\u652F\u6570" +
-            "\u65B0\u65E0\u65F6\u6613\u672A\u673A\u6761\u67E5\u6B21\u6B22\u6B63\u6B64\u6CD5\u6D88\u7247\u7406" +
-            "\u7528\u770B\u7801\u786E\u793A\u79FB\u7AEF\u7B49\u7B54\u7B7E\u7B97\u7BA1\u7EC8\u7ED3\u7EDD\u7F6E" +
-            "\u8054\u80FD\u82AF\u83DC\u884C\u8BA1\u8BA4\u8BC1\u8BD5\u8BEF\u8BF7\u8BFB\u8D25\u8D27\u8D39\u8D85" +
-            "\u8F93\u8FCE\u8FDE\u9000\u9001\u914D\u91CD\u91D1\u9500\u9519\u952E\u9650\u9664\u989D";
+            "\u5F55\u5F85\u603B\u6210\u6216\u624B\u6253\u62D2\u6301\u6309\u6325\u6362\u63A5\u63D2\u64A4\u652F" +
+            "\u6570\u65B0\u65E0\u65F6\u6613\u672A\u673A\u6761\u67E5\u6B21\u6B22\u6B63\u6B64\u6CD5\u6D88\u7247" +
+            "\u7406\u7528\u770B\u7801\u786E\u793A\u79FB\u7AEF\u7B49\u7B54\u7B7E\u7B97\u7BA1\u7EC8\u7ED3\u7EDD" +
+            "\u7F6E\u8054\u80FD\u82AF\u83DC\u884C\u8BA1\u8BA4\u8BB0\u8BC1\u8BD5\u8BEF\u8BF7\u8BFB\u8D25\u8D27" +
+            "\u8D39\u8D85\u8F93\u8FCE\u8FDE\u9000\u9001\u914D\u91CD\u91D1\u9500\u9519\u952E\u9650\u9664\u989D";
 
         /// <summary>Advance width in pixels of each character.</summary>
         public static readonly byte[] Advances = new byte[]
@@ -44,7 +44,7 @@ namespace Terminal.Firmware.Core.Display
             12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
             12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
             12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
-            12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+            12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
         };
 
         /// <summary>Offset of each character's cell in <see cref="Bits"/>.</summary>
@@ -62,7 +62,7 @@ namespace Terminal.Firmware.Core.Display
             2509, 2535, 2561, 2587, 2613, 2639, 2665, 2691, 2717, 2743, 2769, 2795, 2821, 2847, 2873, 2899,
             2925, 2951, 2977, 3003, 3029, 3055, 3081, 3107, 3133, 3159, 3185, 3211, 3237, 3263, 3289, 3315,
             3341, 3367, 3393, 3419, 3445, 3471, 3497, 3523, 3549, 3575, 3601, 3627, 3653, 3679, 3705, 3731,
-            3757, 3783, 3809, 3835, 3861, 3887, 3913, 3939, 3965, 3991, 4017, 4043, 4069, 4095,
+            3757, 3783, 3809, 3835, 3861, 3887, 3913, 3939, 3965, 3991, 4017, 4043, 4069, 4095, 4121, 4147,
         };
 
         /// <summary>Cells: Height rows of (advance + 7) / 8 bytes, most significant bit leftmost.</summary>
@@ -324,6 +324,8 @@ namespace Terminal.Firmware.Core.Display
             0x00, 0x00, 0x04, 0x00, 0x02, 0x00, 0x7F, 0xE0, 0x40, 0x00, 0x44, 0x40, 0x52, 0x40, 0x4A, 0x40, 0x48, 0x80, 0x40, 0x80, 0x81, 0x00, 0x9F, 0xE0, 0x00, 0x00,
             // U+5F20 张, 12 px
             0x00, 0x00, 0xE4, 0x40, 0x24, 0x40, 0x24, 0x80, 0xE7, 0x00, 0x84, 0x00, 0x9F, 0xE0, 0xE5, 0x00, 0x25, 0x00, 0x24, 0x80, 0xA6, 0x40, 0x44, 0x20, 0x00, 0x00,
+            // U+5F55 录, 12 px
+            0x00, 0x00, 0x3F, 0x80, 0x00, 0x80, 0x3F, 0x80, 0x00, 0x80, 0xFF, 0xE0, 0x24, 0x40, 0x16, 0x80, 0x0D, 0x00, 0x34, 0x80, 0xC4, 0x60, 0x0C, 0x00, 0x00, 0x00,
             // U+5F85 待, 12 px
             0x00, 0x00, 0x11, 0x00, 0x21, 0x00, 0x47, 0xC0, 0x91, 0x00, 0x1F, 0xE0, 0x20, 0x80, 0x6F, 0xE0, 0xA4, 0x80, 0x22, 0x80, 0x20, 0x80, 0x21, 0x80, 0x00, 0x00,
             // U+603B 总, 12 px
@@ -434,6 +436,8 @@ namespace Terminal.Firmware.Core.Display
             0x00, 0x00, 0x41, 0x00, 0x21, 0x00, 0x01, 0x00, 0x0F, 0xE0, 0xE1, 0x00, 0x21, 0x00, 0x21, 0x00, 0x29, 0x00, 0x31, 0x00, 0x21, 0x00, 0x01, 0x00, 0x00, 0x00,
             // U+8BA4 认, 12 px
             0x00, 0x00, 0x41, 0x00, 0x21, 0x00, 0x01, 0x00, 0x01, 0x00, 0xE1, 0x00, 0x21, 0x00, 0x22, 0x80, 0x2A, 0x80, 0x34, 0x40, 0x28, 0x40, 0x10, 0x20, 0x00, 0x00,
+            // U+8BB0 记, 12 px
+            0x00, 0x00, 0x40, 0x00, 0x27, 0xC0, 0x00, 0x40, 0x00, 0x40, 0xE0, 0x40, 0x27, 0xC0, 0x24, 0x00, 0x24, 0x00, 0x2C, 0x20, 0x34, 0x20, 0x23, 0xE0, 0x00, 0x00,
             // U+8BC1 证, 12 px
             0x00, 0x00, 0x40, 0x00, 0x2F, 0xE0, 0x21, 0x00, 0x01, 0x00, 0xE5, 0x00, 0x25, 0xC0, 0x25, 0x00, 0x2D, 0x00, 0x35, 0x00, 0x25, 0x00, 0x1F, 0xE0, 0x00, 0x00,
             // U+8BD5 试, 12 px

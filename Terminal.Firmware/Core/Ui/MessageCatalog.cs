@@ -74,7 +74,8 @@ namespace Terminal.Firmware.Core.Ui
             "INSERT, SWIPE, OTHER", "请插卡刷卡或换卡",
             "INSERT OR SWIPE", "请插卡或刷卡",
             "PROCESSING ERROR", "处理错误",
-            "CARD READ OK", "读卡成功"
+            "CARD READ OK", "读卡成功",
+            "NOT RECORDED", "交易未能记录"
         };
 
         /// <summary>Number of messages (each <see cref="MessageId"/> is below it).</summary>

@@ -134,6 +134,8 @@ namespace Terminal.Firmware.Core.Ui
         /// <summary>Contactless UI request '0F' Processing Error (Book A, 9.4).</summary>
         ProcessingError = 62,
         /// <summary>Contactless UI request '17' Card Read OK (followed by "remove card", Book A, 9.4).</summary>
-        CardReadOk = 63
+        CardReadOk = 63,
+        /// <summary>Reason of an offline approval the terminal could not record (no advice journaled): it is declined.</summary>
+        OfflineNotRecorded = 64
     }
 }
