@@ -22,39 +22,6 @@ public class SerialProvisioningSessionTests
     private const string Ipek = "6AC292FAA1315B4D858AB3A3D7D5933A";
     private const string Ksn = "FFFF9876543210E00000";
 
-    /// <summary>A UART whose input is a list of chunks; an empty read advances the clock by the read's timeout.</summary>
-    private sealed class FakePort(FakeClock clock) : ISerialPort
-    {
-        private readonly Queue<byte> _input = new();
-        private readonly MemoryStream _output = new();
-
-        public bool FailReads { get; set; }
-
-        public void Add(string text)
-        {
-            foreach (byte b in Encoding.UTF8.GetBytes(text)) _input.Enqueue(b);
-        }
-
-        public string Output => Encoding.UTF8.GetString(_output.ToArray());
-
-        public void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
-
-        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
-        {
-            if (FailReads) throw new IOException("UART overrun");
-            if (_input.Count == 0)
-            {
-                clock.Advance(timeoutMs);
-                return 0;
-            }
-            int n = 0;
-            while (n < count && _input.Count > 0) buffer[offset + n++] = _input.Dequeue();
-            return n;
-        }
-
-        public void DiscardInput() => _input.Clear();
-    }
-
     private sealed class MemorySettings : ISettingsStorage
     {
         public readonly Dictionary<string, byte[]> Files = new();
@@ -64,17 +31,17 @@ public class SerialProvisioningSessionTests
         public void Write(string name, byte[] content) => Files[name] = (byte[])content.Clone();
     }
 
-    private static (SerialProvisioningSession Session, FakePort Port, MemorySettings Settings) NewSession()
+    private static (SerialProvisioningSession Session, FakeConsolePort Port, MemorySettings Settings) NewSession()
     {
         var clock = new FakeClock();
-        var port = new FakePort(clock);
+        var port = new FakeConsolePort(clock);
         var settings = new MemorySettings();
         return (SerialProvisioningSession.ForStoredConfiguration(port, settings, CardLibrary.Crypto, clock), port, settings);
     }
 
-    private static string Feed(SerialProvisioningSession s, FakePort port, string text) => Feed(s, port, Encoding.UTF8.GetBytes(text));
+    private static string Feed(SerialProvisioningSession s, FakeConsolePort port, string text) => Feed(s, port, Encoding.UTF8.GetBytes(text));
 
-    private static string Feed(SerialProvisioningSession s, FakePort port, byte[] bytes)
+    private static string Feed(SerialProvisioningSession s, FakeConsolePort port, byte[] bytes)
     {
         int before = port.Output.Length;
         s.Feed(bytes, 0, bytes.Length);
@@ -218,7 +185,7 @@ public class SerialProvisioningSessionTests
         var settings = new MemorySettings();
         ProvisioningConsole.LoadFile(AppRig.ConfigurationFile, CardLibrary.Crypto, out TerminalConfiguration? c);
         ConfigurationStore.Save(settings, c!);
-        var s = SerialProvisioningSession.ForStoredConfiguration(new FakePort(clock), settings, CardLibrary.Crypto, clock);
+        var s = SerialProvisioningSession.ForStoredConfiguration(new FakeConsolePort(clock), settings, CardLibrary.Crypto, clock);
         Assert.Equal("TERM0001", s.Console.Configuration.TerminalId);
     }
 
@@ -247,7 +214,7 @@ public class SerialProvisioningSessionTests
     public void Enter_within_the_window_opens_the_console()
     {
         var clock = new FakeClock();
-        var port = new FakePort(clock);
+        var port = new FakeConsolePort(clock);
         port.Add("xyz\n");
         Assert.True(SerialProvisioningSession.WaitForEnter(port, clock, 3000));
         port.Add("no enter");
