@@ -47,6 +47,10 @@ namespace Terminal.Firmware.Core.Provisioning
         private bool _lastWasCr;
         private int _escape; // 0 none, 1 after ESC, 2 inside ESC [ (CSI) until a final byte, 3 after ESC O (one more byte)
         private int _end;
+        // Where the secret part of the line starts (-1: none) and whether that is settled for the rest of the line:
+        // recomputed only while undecided, so a long pasted line costs one scan per byte only until its command words end.
+        private int _secretStart = -1;
+        private bool _secretKnown;
 
         /// <summary>A session on <paramref name="port"/> running <paramref name="console"/>; <paramref name="clock"/> times the idle timeout.</summary>
         public SerialProvisioningSession(ISerialPort port, ProvisioningConsole console, IMonotonicClock clock)
@@ -227,7 +231,8 @@ namespace Terminal.Firmware.Core.Provisioning
                 _overlong = true;
                 return;
             }
-            bool secret = SecretStart() >= 0;
+            if (!_secretKnown) _secretStart = SecretStart(out _secretKnown);
+            bool secret = _secretStart >= 0;
             _line[_length++] = b;
             if (secret && b != 0x20 && b != 0x09)
             {
@@ -250,6 +255,7 @@ namespace Terminal.Firmware.Core.Provisioning
             // Remove one whole UTF-8 character: continuation bytes, then the lead byte.
             while (_length > 0 && (_line[_length - 1] & 0xC0) == 0x80) _length--;
             if (_length > 0) _length--;
+            _secretKnown = false;
             Write("\b \b");
         }
 
@@ -318,13 +324,16 @@ namespace Terminal.Firmware.Core.Provisioning
             System.Array.Clear(_line, 0, _line.Length);
             _length = 0;
             _overlong = false;
+            _secretStart = -1;
+            _secretKnown = false;
         }
 
         /// <summary>
         /// Where the secret part of the line so far starts (the byte after the blank that follows the command words),
-        /// or -1 while the line is not (yet) a secret-bearing command.
+        /// or -1 while the line is not (yet) a secret-bearing command. <paramref name="settled"/>: more typing cannot
+        /// change the answer (only a backspace can).
         /// </summary>
-        private int SecretStart()
+        private int SecretStart(out bool settled)
         {
             int[] starts = new int[3];
             int[] ends = new int[3];
@@ -339,10 +348,16 @@ namespace Terminal.Firmware.Core.Provisioning
                 ends[words] = i;
                 words++;
             }
-            // A word counts once a blank follows it (i.e. it ended before the end of the line).
-            if (words >= 1 && ends[0] < _length && WordIs(starts[0], ends[0], "key")) return ends[0] + 1;
-            if (words >= 2 && ends[1] < _length && WordIs(starts[0], ends[0], "set") && WordIs(starts[1], ends[1], "passcode")) return ends[1] + 1;
-            if (words >= 3 && ends[2] < _length && WordIs(starts[0], ends[0], "set") && WordIs(starts[1], ends[1], "wifi")) return ends[2] + 1;
+            // A word is complete once a blank follows it (it ended before the end of the line).
+            int complete = 0;
+            while (complete < words && ends[complete] < _length) complete++;
+            settled = true;
+            if (complete >= 1 && WordIs(starts[0], ends[0], "key")) return ends[0] + 1;
+            if (complete >= 1 && !WordIs(starts[0], ends[0], "set")) return -1;
+            if (complete >= 2 && WordIs(starts[1], ends[1], "passcode")) return ends[1] + 1;
+            if (complete >= 2 && !WordIs(starts[1], ends[1], "wifi")) return -1;
+            if (complete >= 3) return ends[2] + 1;
+            settled = false;
             return -1;
         }
 
