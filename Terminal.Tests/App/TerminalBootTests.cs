@@ -8,6 +8,7 @@ using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.Provisioning;
+using Terminal.HostSimulation;
 using Terminal.Tests.HostLink.Transport;
 using Terminal.Tests.VirtualCards.Card;
 using Terminal.Tests.VirtualCards.Library;
@@ -17,8 +18,8 @@ namespace Terminal.Tests.App;
 
 /// <summary>
 /// The shared boot sequence (<see cref="TerminalBoot"/>): from a provisioned settings storage to a running
-/// application on the real host session (a scripted generic-dialect host behind the link), and the typed errors of
-/// a terminal that cannot run. Card outcomes are the library cards' statements (cards/README.md).
+/// application on the real host session (the generic-dialect host simulator behind the link, MAC required), and the
+/// typed errors of a terminal that cannot run. Card outcomes are the library cards' statements (cards/README.md).
 /// </summary>
 public class TerminalBootTests
 {
@@ -82,8 +83,11 @@ public class TerminalBootTests
         public FakeHostConnection Link { get; }
         public Connector HostConnector { get; }
         public List<Iso8583Message> Received { get; } = new();
+        /// <summary>The generic host simulator (require-mac on), with every library card as an account (PIN 1234).</summary>
+        public HostSimulator Host { get; } = SimulatorBoard.NewHost(Terminal.HostSimulation.HostDialect.Generic);
         public TerminalHardware Hardware { get; }
         public MemoryJournalStorage SlotB { get; } = new();
+        public VirtualSlot Slot { get; } = new();
 
         public Board(string? configurationFile, INetworkLink? network = null)
         {
@@ -93,25 +97,19 @@ public class TerminalBootTests
             if (configurationFile != null) Settings.Write(ConfigurationStore.FileName, Encoding.UTF8.GetBytes(configurationFile));
             Hardware = new TerminalHardware
             {
-                Keypad = Keypad, Display = Display, ContactlessReader = Field, ContactReader = new VirtualSlot(),
+                Keypad = Keypad, Display = Display, ContactlessReader = Field, ContactReader = Slot,
                 Printer = new RecordingPrinter(), Clock = Clock, WallClock = new FixedWallClock(), Crypto = CardLibrary.Crypto,
                 Random = new CountingRandom(), Settings = Settings, JournalStorage = new MemoryJournalStorage(),
                 HostConnector = HostConnector, Network = network ?? new Network(true),
             };
         }
 
-        /// <summary>The host approves every request (DE 39 "00", with RRN and approval code for a 0200).</summary>
+        /// <summary>The simulator verifies the MAC (and PIN, ARQC) and answers.</summary>
         private void HostReceives(FakeHostConnection link, byte[] payload)
         {
-            Iso8583Message request = Dialect.Parse(payload);
-            Received.Add(request);
-            Iso8583Message response = Generic87Messages.Response(request, "00");
-            if (request.Mti == "0200")
-            {
-                response.SetString(37, "123456789012");
-                response.SetString(38, "AB1234");
-            }
-            link.DeliverFrame(Dialect.Pack(response));
+            Received.Add(Dialect.Parse(payload));
+            byte[]? answer = Host.Handle(payload);
+            if (answer != null) link.DeliverFrame(answer);
         }
 
         public TerminalBoot Boot(CaPublicKeySet set = CaPublicKeySet.Test) => new(Hardware, SlotB, set);
@@ -283,5 +281,67 @@ public class TerminalBootTests
         var board = new Board(ProvisionedWithCaKeys());
         var e = Assert.Throws<BootException>(() => new TerminalBoot(board.Hardware, board.Hardware.JournalStorage, CaPublicKeySet.Test).Start());
         Assert.Equal(BootFailure.HardwareMissing, e.Failure);
+    }
+
+    [Fact]
+    public void Generic_terminal_with_dukpt_macs_every_request_and_the_host_verifies_it_with_require_mac()
+    {
+        var board = new Board(ProvisionedWithCaKeys());
+        Assert.True(board.Host.Rules.RequireMac);
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        Assert.IsType<Terminal.Firmware.Core.HostLink.Security.DukptMessageAuthenticator>(boot.Session!.Authenticator);
+
+        TransactionRecord r = board.Sale(app, "visa-qvsdc-online");
+        Assert.True(r.Approved);
+        Iso8583Message request = board.Received.Single(m => m.Mti == "0200");
+        // DE 64 present, DE 62 = the KSN of the rig's DUKPT key (FFFF9876543210E0000x, X9.24-1 test KSN) and DE 53
+        // "1000..." (TDES DUKPT, no enciphered card data); the simulator derived the MAC key from its BDK and the KSN.
+        Assert.Equal(8, request.GetBytes(64).Length);
+        Assert.StartsWith("FFFF9876543210E", Terminal.EmvKernel.Util.Hex.Encode(request.GetBytes(62)), StringComparison.Ordinal);
+        Assert.Single(board.Host.Ledger.Counted());
+        // The counter step was persisted before use (a restart never repeats a KSN).
+        Assert.NotNull(board.Settings.Read(OnlinePinCipher.DukptStateFile));
+    }
+
+    [Fact]
+    public void Generic_pin_block_and_mac_share_the_transaction_ksn()
+    {
+        var board = new Board(ProvisionedWithCaKeys());
+        TerminalApplication app = board.Boot().Start();
+        board.Keypad.Type("1000\n");
+        for (int i = 0; i < 50 && app.State != AppState.PresentCard; i++) app.Step();
+        board.Keypad.When(Terminal.Firmware.Core.Ui.MessageCatalog.Text(Terminal.Firmware.Core.Ui.MessageId.EnterOnlinePin,
+            Terminal.Firmware.Core.Ui.Language.English), "1234\n");
+        board.Slot.Insert(AppRig.Card("visa-cvm-online-pin"));
+        app.Step();
+
+        TransactionRecord r = app.LastTransaction!;
+        Assert.True(r.Approved);
+        Assert.True(r.OnlinePin);
+        Iso8583Message request = board.Received.Single(m => m.Mti == "0200");
+        byte[] ksn = request.GetBytes(62);
+        // The PIN block deciphers under the PIN key of the very KSN the MAC names (IPEK of the rig, X9.24-1 vector):
+        // format 0 of 1234 with PAN 4761739000000236 (the host approved, so it verified the MAC under the same KSN).
+        byte[] pinKey = Terminal.Firmware.Core.HostLink.Security.TdesDukpt.PinKey(
+            Terminal.Firmware.Core.HostLink.Security.TdesDukpt.DeriveTransactionKey(Convert.FromHexString("6AC292FAA1315B4D858AB3A3D7D5933A"), ksn));
+        byte[] clear = SimulatorBoard.DecipherEcb(pinKey, request.GetBytes(52));
+        byte[] expected = Convert.FromHexString("041234FFFFFFFFFF").Zip(Convert.FromHexString("0000173900000023"), (a, b) => (byte)(a ^ b)).ToArray();
+        Assert.Equal(expected, clear);
+        Assert.Single(board.Host.Ledger.Counted());
+    }
+
+    [Fact]
+    public void Generic_dukpt_counter_resumes_after_a_reboot()
+    {
+        var board = new Board(ProvisionedWithCaKeys());
+        board.Sale(board.Boot().Start(), "visa-qvsdc-online");
+        string first = Terminal.EmvKernel.Util.Hex.Encode(board.Received.Last(m => m.Mti == "0200").GetBytes(62));
+        // Same board (settings, journal), booted again: the next request takes a later KSN, never the same.
+        var again = new TerminalBoot(board.Hardware, board.SlotB, CaPublicKeySet.Test);
+        board.Sale(again.Start(), "visa-qvsdc-online");
+        string second = Terminal.EmvKernel.Util.Hex.Encode(board.Received.Last(m => m.Mti == "0200").GetBytes(62));
+        Assert.True(string.CompareOrdinal(second, first) > 0, first + " then " + second);
+        Assert.Equal(2, board.Host.Ledger.Counted().Count);
     }
 }

@@ -1,16 +1,21 @@
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Security;
+using Terminal.Firmware.Core.HostLink.Session;
 
 namespace Terminal.Firmware.Core.App
 {
     /// <summary>
     /// Enciphers an online PIN the moment it is entered: an ISO 9564 format 0 block under the DUKPT PIN key of the
     /// next transaction counter (X9.24-1, <see cref="TdesDukpt.PinKey"/>), or under the PIN working key of the
-    /// master/session scheme. The clear digits are wiped in every case.
+    /// master/session scheme. The clear digits are wiped in every case. With a <see cref="DukptMessageAuthenticator"/>
+    /// (generic dialect, requests MACed) the PIN block is made under that authenticator's transaction key, so the
+    /// PIN block and the request's MAC share one KSN (docs/host-protocol.md, "Message authenticators"). With
+    /// master/session keys and a <see cref="SignOn"/>, a terminal not yet signed on signs on when a PIN is needed.
     /// </summary>
-    public sealed class OnlinePinCipher
+    public sealed class OnlinePinCipher : IDukptCounterListener
     {
         private readonly TdesDukptTerminal _dukpt;
+        private readonly DukptMessageAuthenticator _dukptMessages;
         private readonly MasterSessionKeys _sessionKeys;
         private readonly ISettingsStorage _stateStorage;
 
@@ -35,10 +40,47 @@ namespace Terminal.Firmware.Core.App
             _stateStorage = stateStorage;
         }
 
-        /// <summary>True when a PIN key is available.</summary>
+        /// <summary>
+        /// A DUKPT cipher sharing the transaction key of <paramref name="messages"/> (over the same
+        /// <paramref name="dukpt"/>): <see cref="Encipher"/> begins the authenticator's transaction and the request
+        /// naming that KSN is MACed under it. Every counter step of the authenticator (PIN or not) is persisted to
+        /// <paramref name="stateStorage"/> (null: not persisted); the cipher becomes the authenticator's
+        /// <see cref="DukptMessageAuthenticator.CounterListener"/>.
+        /// </summary>
+        public OnlinePinCipher(DukptMessageAuthenticator messages, TdesDukptTerminal dukpt, ISettingsStorage stateStorage)
+        {
+            if (messages == null || dukpt == null) throw new System.ArgumentNullException("messages", "authenticator and its DUKPT store are required");
+            _dukptMessages = messages;
+            _dukpt = dukpt;
+            _stateStorage = stateStorage;
+            messages.CounterListener = this;
+        }
+
+        /// <summary>
+        /// The host sign-on that brings the master/session PIN key (UnionPay), or null. When set and no working keys
+        /// are installed, <see cref="Ready"/> signs on first.
+        /// </summary>
+        public IHostSignOn SignOn { get; set; }
+
+        /// <summary>
+        /// True when a PIN key is available. Under master/session keys without working keys, signs on first when a
+        /// <see cref="SignOn"/> is set (one attempt per call).
+        /// </summary>
         public bool Ready
         {
-            get { return (_dukpt != null && _dukpt.CanTransact) || (_sessionKeys != null && _sessionKeys.HasWorkingKeys); }
+            get
+            {
+                if (_dukpt != null && _dukpt.CanTransact) return true;
+                if (_sessionKeys == null) return false;
+                if (!_sessionKeys.HasWorkingKeys && SignOn != null) SignOn.SignOn();
+                return _sessionKeys.HasWorkingKeys;
+            }
+        }
+
+        /// <summary>Persists the DUKPT state after a counter step of the shared authenticator (<see cref="IDukptCounterListener"/>).</summary>
+        public void CounterAdvanced()
+        {
+            SaveState();
         }
 
         /// <summary>
@@ -49,6 +91,18 @@ namespace Terminal.Firmware.Core.App
         public byte[] Encipher(byte[] pinDigits, string pan, out byte[] ksn)
         {
             ksn = null;
+            if (_dukptMessages != null && _dukpt.CanTransact)
+            {
+                try
+                {
+                    ksn = _dukptMessages.BeginTransaction();      // persisted by CounterAdvanced before use
+                    return _dukptMessages.EncipherPin(pinDigits, pan);
+                }
+                finally
+                {
+                    KeyBytes.Wipe(pinDigits);
+                }
+            }
             if (_dukpt != null && _dukpt.CanTransact)
             {
                 byte[] transactionKey = null;

@@ -44,11 +44,32 @@ namespace Terminal.Firmware.Core.App
                 AuthorisationRequestBuilder.Generic(configuration.TerminalId, configuration.MerchantId, configuration.CurrencyNumeric), configuration, clock);
         }
 
+        /// <summary>
+        /// The UnionPay adapter (docs/host-protocol.md, dialect B) for the provisioned terminal and merchant IDs and
+        /// currency, every request behind <paramref name="header"/> (TPDU and message header). The session must
+        /// follow <see cref="UnionPaySessionMessages"/> (settlement with the UnionPay totals in DE 48) and sign on
+        /// through its <see cref="HostSession.SignOn"/>; the requests are built by
+        /// <see cref="AuthorisationRequestBuilder.UnionPay"/>: sale 0200 (60.1 22), refund 0220 (60.1 25, needs the
+        /// original's reference), void 0200 (60.1 23) when the card is presented again, else the journaled reversal
+        /// of the original as in the generic dialect (the application's void reads no card).
+        /// </summary>
+        public static SessionPaymentHost UnionPay(HostSession session, TerminalConfiguration configuration, IWallClock clock, UnionPayHeader header)
+        {
+            if (configuration == null) throw new System.ArgumentNullException("configuration");
+            return new SessionPaymentHost(session,
+                AuthorisationRequestBuilder.UnionPay(header, configuration.TerminalId, configuration.MerchantId, configuration.CurrencyNumeric), configuration, clock);
+        }
+
         /// <inheritdoc/>
         public HostAnswer Authorise(PaymentRequest request)
         {
             if (request == null) throw new System.ArgumentNullException("request");
-            if (request.Kind == TransactionKind.Void && !_builder.IsUnionPay) return VoidByReversal(request.OriginalTrace);
+            // A UnionPay void message carries the card (DE 2/35); without it (the journal keeps only the masked PAN)
+            // the void is the reversal of the original, as in dialect A.
+            if (request.Kind == TransactionKind.Void && (!_builder.IsUnionPay || (request.Chip == null && request.Track2 == null)))
+                return VoidByReversal(request.OriginalTrace);
+            if (request.Kind == TransactionKind.Refund && _builder.IsUnionPay && !HasOriginalReference(request))
+                return Unreachable("refund refused: the UnionPay refund needs the original sale (reference number, batch, trace, date)");
             AuthorisationRequest a = RequestOf(request);
             _authoriser.Begin(a);
             OnlineResponse chipAnswer = null;
@@ -113,6 +134,14 @@ namespace Terminal.Firmware.Core.App
             a.ReversalPending = result.Status == AuthorisationStatus.ReversalPending;
             if (a.ReversalPending) a.FailureReason = string.Concat("void journaled, reversal pending: ", SettlementNotice.ReasonText(result.Failure));
             return a;
+        }
+
+        /// <summary>True when the journal holds the original of <paramref name="p"/> with its reference number.</summary>
+        private bool HasOriginalReference(PaymentRequest p)
+        {
+            if (p.OriginalTrace <= 0) return false;
+            JournalTransaction original = _session.Journal.Find(p.OriginalTrace);
+            return original != null && original.Rrn != null;
         }
 
         /// <summary>DE 11 of the stored reversal (its own trace in dialect A), else the transaction's trace.</summary>

@@ -1,6 +1,7 @@
 using Terminal.EmvKernel.Capk;
 using Terminal.EmvKernel.Configuration;
 using Terminal.Firmware.Core.Hardware;
+using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Security;
 using Terminal.Firmware.Core.HostLink.Session;
 using Terminal.Firmware.Core.HostLink.Transport;
@@ -14,14 +15,27 @@ namespace Terminal.Firmware.Core.App
     /// The boot sequence every board shares (docs/boards/*.md, "Boot"): reads the provisioned configuration from
     /// <see cref="TerminalHardware.Settings"/> (<see cref="ConfigurationStore"/>), loads its CA key records into the
     /// kernels' CA key store, brings the network up (a failure leaves the terminal offline-capable), opens the
-    /// journal, builds the host session (generic dialect) with its <see cref="SessionPaymentHost"/>, the kernels
-    /// and the PIN cipher from the provisioned DUKPT key, and returns the <see cref="TerminalApplication"/> the
-    /// board then steps forever. A terminal that cannot run raises <see cref="BootException"/> naming what to fix.
+    /// journal, builds the host session in the provisioned dialect (<see cref="TerminalConfiguration.HostDialect"/>)
+    /// with its <see cref="SessionPaymentHost"/>, message authenticator and PIN cipher, the kernels, and returns the
+    /// <see cref="TerminalApplication"/> the board then steps forever. A terminal that cannot run raises
+    /// <see cref="BootException"/> naming what to fix.
+    /// Generic dialect: with a DUKPT key every request carries a DE 64 MAC (<see cref="DukptMessageAuthenticator"/>)
+    /// and the online PIN block shares the request's KSN. UnionPay: the TMK is loaded, the session signs on
+    /// (<see cref="UnionPaySignOn"/>) at boot when the network is up and again before any request that needs the
+    /// working keys while it is not signed on; the MAC (<see cref="MasterSessionMessageAuthenticator"/>) and the
+    /// online PIN block use the working keys of the last accepted sign-on. A failed sign-on never stops the boot:
+    /// online requests end unsent ("not signed on"), offline paths keep working.
     /// </summary>
     public sealed class TerminalBoot
     {
         /// <summary>How long <see cref="Start"/> waits for the network by default, ms.</summary>
         public const int DefaultNetworkTimeoutMs = 20000;
+
+        /// <summary>Default UnionPay TPDU destination address (NII) [K: acquirer-assigned].</summary>
+        public const int DefaultUnionPayDestination = 3;
+
+        /// <summary>Default UnionPay operator code (DE 63.1 of sign-on and settlement) [K: acquirer-assigned].</summary>
+        public const string DefaultOperatorCode = "001";
 
         private readonly TerminalHardware _hw;
         private readonly IJournalStorage _journalSlotB;
@@ -39,7 +53,28 @@ namespace Terminal.Firmware.Core.App
             _journalSlotB = journalSlotB;
             CaKeySet = caKeySet;
             NetworkTimeoutMs = DefaultNetworkTimeoutMs;
+            UnionPayDestination = DefaultUnionPayDestination;
+            OperatorCode = DefaultOperatorCode;
+            UnionPayMacAlgorithm = MessageMacAlgorithm.UnionPayEcb;
         }
+
+        /// <summary>UnionPay: the TPDU destination address (NII, 0..9999) of every request.</summary>
+        public int UnionPayDestination { get; set; }
+
+        /// <summary>UnionPay: the operator code (3 characters) of sign-on and settlement.</summary>
+        public string OperatorCode { get; set; }
+
+        /// <summary>UnionPay: the MAC algorithm the acquirer uses (default: the UnionPay POS ECB MAC).</summary>
+        public MessageMacAlgorithm UnionPayMacAlgorithm { get; set; }
+
+        /// <summary>UnionPay: the sign-on built by the last <see cref="Start"/>, or null (generic dialect).</summary>
+        public UnionPaySignOn SignOn { get; private set; }
+
+        /// <summary>
+        /// UnionPay: the outcome of the sign-on at boot (None: signed on; <see cref="SessionFailure.NotSignedOn"/>
+        /// when the network was down and none was tried). Generic dialect: None.
+        /// </summary>
+        public SessionFailure SignOnFailure { get; private set; }
 
         /// <summary>The CA key set the kernels trust.</summary>
         public CaPublicKeySet CaKeySet { get; private set; }
@@ -92,11 +127,88 @@ namespace Terminal.Firmware.Core.App
                 throw new BootException(BootFailure.JournalUnavailable, "the journal cannot be opened: " + e.Message, new string[0]);
             }
             Journal = journal;
-            Session = new HostSession(OpenHostConnection(config), _hw.Clock, journal, Generic87SessionMessages.Instance);
-            IPaymentHost host = SessionPaymentHost.Generic(Session, config, _hw.WallClock);
+            IHostConnection connection = OpenHostConnection(config);
+            IPaymentHost host;
+            OnlinePinCipher pinCipher;
+            SignOn = null;
+            SignOnFailure = SessionFailure.None;
+            if (config.HostDialect == HostDialect.UnionPay) host = UnionPayHost(config, connection, journal, out pinCipher);
+            else host = GenericHost(config, connection, journal, out pinCipher);
             KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
             PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
-            return new TerminalApplication(_hw, config, kernels, host, PinCipherOf(config, _hw.Settings));
+            return new TerminalApplication(_hw, config, kernels, host, pinCipher);
+        }
+
+        /// <summary>
+        /// Dialect A: the session with the DUKPT message authenticator when a DUKPT key is provisioned (the PIN block
+        /// under the same transaction key, the state persisted at every counter step), else unsigned messages.
+        /// </summary>
+        private IPaymentHost GenericHost(TerminalConfiguration config, IHostConnection connection, TransactionJournal journal, out OnlinePinCipher pinCipher)
+        {
+            Session = new HostSession(connection, _hw.Clock, journal, Generic87SessionMessages.Instance);
+            TdesDukptTerminal dukpt = LoadDukpt(config, _hw.Settings);
+            if (dukpt != null)
+            {
+                DukptMessageAuthenticator messages = new DukptMessageAuthenticator(dukpt, Generic87Dialect.Packager);
+                Session.Authenticator = messages;
+                pinCipher = new OnlinePinCipher(messages, dukpt, _hw.Settings);
+            }
+            else
+            {
+                pinCipher = new OnlinePinCipher(null, null);
+            }
+            return SessionPaymentHost.Generic(Session, config, _hw.WallClock);
+        }
+
+        /// <summary>
+        /// UnionPay: the session with the TPDU/header, the master/session MAC, the sign-on (tried now when the network
+        /// is up) and the PIN cipher under the session PIN key, which signs on when a PIN is needed and none is held.
+        /// </summary>
+        private IPaymentHost UnionPayHost(TerminalConfiguration config, IHostConnection connection, TransactionJournal journal, out OnlinePinCipher pinCipher)
+        {
+            UnionPayHeader header;
+            try
+            {
+                header = UnionPayHeader.ForHost(UnionPayDestination);
+            }
+            catch (Iso8583Exception e)
+            {
+                throw new BootException(BootFailure.ConfigurationInvalid, "the UnionPay header cannot be built", new string[] { e.Message });
+            }
+            if (OperatorCode == null || OperatorCode.Length != 3)
+                throw new BootException(BootFailure.ConfigurationInvalid, "the UnionPay operator code is not 3 characters", new string[] { "operator code" });
+            MasterSessionKeys keys = new MasterSessionKeys();
+            try
+            {
+                keys.LoadMasterKey(config.TerminalMasterKey);
+            }
+            catch (SecurityException e)
+            {
+                // The message names the rule broken, never the key (SecurityException's contract).
+                throw new BootException(BootFailure.ConfigurationInvalid, "the provisioned terminal master key does not load", new string[] { e.Message });
+            }
+            Session = new HostSession(connection, _hw.Clock, journal, new UnionPaySessionMessages(header, OperatorCode));
+            Session.Authenticator = new MasterSessionMessageAuthenticator(keys, UnionPayDialect.Packager, UnionPayMacAlgorithm);
+            SignOn = new UnionPaySignOn(Session, keys, header, config.TerminalId, config.MerchantId, OperatorCode);
+            Session.SignOn = SignOn;
+            SignOnFailure = NetworkUp ? SignOnAtBoot() : SessionFailure.NotSignedOn;
+            pinCipher = new OnlinePinCipher(null, keys);
+            pinCipher.SignOn = SignOn;
+            return SessionPaymentHost.UnionPay(Session, config, _hw.WallClock, header);
+        }
+
+        /// <summary>The boot's sign-on; nothing it meets may stop the boot (the session signs on again before use).</summary>
+        private SessionFailure SignOnAtBoot()
+        {
+            try
+            {
+                return SignOn.SignOn();
+            }
+            catch (System.Exception)
+            {
+                // A board driver fault during the exchange: not signed on, retried before the first online request.
+                return SessionFailure.NotSignedOn;
+            }
         }
 
         private void CheckHardware()
@@ -186,30 +298,19 @@ namespace Terminal.Firmware.Core.App
             }
         }
 
-        /// <summary>The online PIN cipher: DUKPT when its initial key is provisioned (resumed from its saved state,
-        /// <see cref="OnlinePinCipher.LoadDukpt"/>), else master/session keys, else none.</summary>
-        private static OnlinePinCipher PinCipherOf(TerminalConfiguration config, ISettingsStorage settings)
+        /// <summary>The provisioned DUKPT resumed from its saved state (<see cref="OnlinePinCipher.LoadDukpt"/>), or null.</summary>
+        private static TdesDukptTerminal LoadDukpt(TerminalConfiguration config, ISettingsStorage settings)
         {
-            TdesDukptTerminal dukpt = null;
-            MasterSessionKeys sessionKeys = null;
+            if (config.DukptInitialKey == null || config.DukptInitialKsn == null) return null;
             try
             {
-                if (config.DukptInitialKey != null && config.DukptInitialKsn != null)
-                {
-                    dukpt = OnlinePinCipher.LoadDukpt(config.DukptInitialKey, config.DukptInitialKsn, settings);
-                }
-                if (config.TerminalMasterKey != null)
-                {
-                    sessionKeys = new MasterSessionKeys();
-                    sessionKeys.LoadMasterKey(config.TerminalMasterKey);
-                }
+                return OnlinePinCipher.LoadDukpt(config.DukptInitialKey, config.DukptInitialKsn, settings);
             }
             catch (SecurityException e)
             {
                 // The message names the rule broken, never the key (SecurityException's contract).
                 throw new BootException(BootFailure.ConfigurationInvalid, "the provisioned PIN key does not load", new string[] { e.Message });
             }
-            return new OnlinePinCipher(dukpt, sessionKeys, dukpt == null ? null : settings);
         }
     }
 }

@@ -90,7 +90,7 @@ namespace Terminal.Firmware.Core.Provisioning
 
         /// <summary>
         /// What is missing for transactions: host address and port, terminal and merchant IDs, one AID and a PIN
-        /// key (DUKPT or master key). Empty when ready.
+        /// key (DUKPT or master key; the UnionPay dialect needs the master key). Empty when ready.
         /// </summary>
         public string[] MissingForTransactions()
         {
@@ -99,7 +99,12 @@ namespace Terminal.Firmware.Core.Provisioning
             if (TerminalId == null) missing.Add("terminal id (set tid <8 characters>)");
             if (MerchantId == null) missing.Add("merchant id (set mid <15 characters>)");
             if (Aids.Count == 0) missing.Add("at least one AID (aid add <hex>)");
-            if (DukptInitialKey == null && TerminalMasterKey == null) missing.Add("a PIN key (key dukpt ... or key tmk ...)");
+            // UnionPay: the working keys of every MAC and PIN block arrive at sign-on under the TMK; DUKPT is no use there.
+            if (HostDialect == HostDialect.UnionPay)
+            {
+                if (TerminalMasterKey == null) missing.Add("the terminal master key for UnionPay sign-on (key tmk ...)");
+            }
+            else if (DukptInitialKey == null && TerminalMasterKey == null) missing.Add("a PIN key (key dukpt ... or key tmk ...)");
             return (string[])missing.ToArray(typeof(string));
         }
     }

@@ -19,7 +19,7 @@ public class UnionPayEcbMacTests
     /// The description, step by step, with System.Security.Cryptography: XOR of the zero-padded 8-byte blocks,
     /// 16 uppercase hex characters, encipher the first 8, XOR the last 8, encipher, hex, first 8 characters.
     /// </summary>
-    private static byte[] Reference(byte[] key, byte[] data)
+    internal static byte[] Reference(byte[] key, byte[] data)
     {
         var fold = new byte[8];
         int blocks = Math.Max(1, (data.Length + 7) / 8);

@@ -15,7 +15,9 @@ namespace Terminal.Firmware.Core.HostLink.Security
     /// usage 2001) of the same KSN.
     /// A transaction that needs a PIN or enciphered card data calls <see cref="BeginTransaction"/> first and gives
     /// the KSN to the request (<see cref="AuthorisationRequest.Ksn"/>); any other request gets a fresh key in
-    /// <see cref="Sign"/>. Keys are wiped when the next transaction starts. One session thread.
+    /// <see cref="Sign"/> without disturbing the current transaction's key, so a reversal or advice sent between the
+    /// PIN entry and the request does not orphan the PIN block's KSN. Keys are wiped when the next transaction
+    /// starts. One session thread.
     /// </summary>
     public sealed class DukptMessageAuthenticator : IMessageAuthenticator, ICardDataCipher
     {
@@ -50,6 +52,9 @@ namespace Terminal.Firmware.Core.HostLink.Security
             get { return _aes != null; }
         }
 
+        /// <summary>Told after every counter step (persist the DUKPT state), or null.</summary>
+        public IDukptCounterListener CounterListener { get; set; }
+
         /// <summary>The MAC algorithm of this scheme.</summary>
         public MessageMacAlgorithm Algorithm
         {
@@ -64,9 +69,17 @@ namespace Terminal.Firmware.Core.HostLink.Security
         {
             Forget();
             byte[] ksn;
-            _key = _aes != null ? _aes.NextTransaction(out ksn) : _tdes.NextTransaction(out ksn);
+            _key = NextKey(out ksn);
             _ksn = ksn;
             return Bytes.Copy(ksn);
+        }
+
+        /// <summary>The next transaction key and its KSN; the listener is told before the key is used.</summary>
+        private byte[] NextKey(out byte[] ksn)
+        {
+            byte[] key = _aes != null ? _aes.NextTransaction(out ksn) : _tdes.NextTransaction(out ksn);
+            if (CounterListener != null) CounterListener.CounterAdvanced();
+            return key;
         }
 
         /// <summary>
@@ -105,32 +118,43 @@ namespace Terminal.Firmware.Core.HostLink.Security
 
         /// <summary>
         /// MACs the request. When its DE 62 names the current transaction's KSN that key is used; otherwise (no
-        /// DUKPT fields) the next key is taken and DE 53/62 written. A request naming another KSN is refused
+        /// DUKPT fields: a request without PIN, a stored reversal or advice) the next key is taken for this message
+        /// alone and DE 53/62 written; the current transaction's key stays. A request naming another KSN is refused
         /// (<see cref="SecurityException"/> BadKsn): its PIN block or DE 57 would not decipher.
         /// </summary>
         public void Sign(Iso8583Message request)
         {
             if (request == null) throw new System.ArgumentNullException("request");
             byte[] named = GenericSecurityFields.ReadKsn(request);
-            if (named == null)
+            byte[] key;
+            byte[] ksn;
+            bool own = named == null;
+            if (own)
             {
-                BeginTransaction();
-                GenericSecurityFields.Write(request, _ksn, null, false);
+                key = NextKey(out ksn);
+                GenericSecurityFields.Write(request, ksn, null, false);
             }
             else if (_ksn == null || !Bytes.Equal(named, _ksn))
             {
                 throw new SecurityException(SecurityError.BadKsn, "the request names a KSN that is not the current transaction's");
             }
-            byte[] requestKey = _aes != null ? WorkingKey(AesDukpt.UsageMacGeneration) : TdesDukpt.MacRequestKey(_key);
-            KeyBytes.Wipe(_responseKey);
-            _responseKey = _aes != null ? WorkingKey(AesDukpt.UsageMacVerification) : TdesDukpt.MacResponseKey(_key);
+            else
+            {
+                key = _key;
+                ksn = _ksn;
+            }
+            byte[] requestKey = null;
             try
             {
+                requestKey = _aes != null ? WorkingKey(key, ksn, AesDukpt.UsageMacGeneration) : TdesDukpt.MacRequestKey(key);
+                KeyBytes.Wipe(_responseKey);
+                _responseKey = _aes != null ? WorkingKey(key, ksn, AesDukpt.UsageMacVerification) : TdesDukpt.MacResponseKey(key);
                 MessageMacing.Sign(_packager, request, Algorithm, requestKey);
             }
             finally
             {
                 KeyBytes.Wipe(requestKey);
+                if (own) KeyBytes.Wipe(key);
             }
         }
 
@@ -143,7 +167,12 @@ namespace Terminal.Firmware.Core.HostLink.Security
 
         private byte[] WorkingKey(int usage)
         {
-            return AesDukpt.DeriveWorkingKey(_key, _ksn, usage, AesDukpt.AlgorithmAes128, 128);
+            return WorkingKey(_key, _ksn, usage);
+        }
+
+        private static byte[] WorkingKey(byte[] key, byte[] ksn, int usage)
+        {
+            return AesDukpt.DeriveWorkingKey(key, ksn, usage, AesDukpt.AlgorithmAes128, 128);
         }
 
         private void RequireTransaction()

@@ -78,6 +78,15 @@ namespace Terminal.Firmware.Core.HostLink.Security
             _trackKey = track;
         }
 
+        /// <summary>
+        /// Wipes and forgets the working keys (the master key stays): after a sign-on whose keys were refused the
+        /// host no longer holds the old ones, so nothing may be signed or enciphered with them.
+        /// </summary>
+        public void DiscardWorkingKeys()
+        {
+            ClearWorkingKeys();
+        }
+
         /// <summary>ISO 9564 format 0 PIN block enciphered under the PIN working key. Wipes <paramref name="pinDigits"/>.</summary>
         public byte[] EncryptPinBlock(byte[] pinDigits, string pan)
         {

@@ -2,6 +2,7 @@ using System.Collections;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Journal;
 using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.Firmware.Core.HostLink.Security;
 
 namespace Terminal.Firmware.Core.HostLink.Session
 {
@@ -56,6 +57,13 @@ namespace Terminal.Firmware.Core.HostLink.Session
 
         /// <summary>MAC signer/verifier of requests and answers; null: messages go unsigned.</summary>
         public IMessageAuthenticator Authenticator { get; set; }
+
+        /// <summary>
+        /// The dialect's sign-on (UnionPay), or null when requests need no working keys. When set, every request that
+        /// needs the keys signs on first if they are missing; a request that still cannot get them is not sent
+        /// (<see cref="SessionFailure.NotSignedOn"/>; an authorisation is then not journaled).
+        /// </summary>
+        public IHostSignOn SignOn { get; set; }
 
         /// <summary>Time allowed to connect (1 ms or more).</summary>
         public int ConnectTimeoutMs
@@ -113,6 +121,9 @@ namespace Terminal.Firmware.Core.HostLink.Session
 
             SessionFailure link = Connected();
             if (link != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, link, null);
+            // No working keys (UnionPay not signed on): sign on now; while that fails nothing is sent or journaled.
+            SessionFailure keys = KeysFor(request);
+            if (keys != SessionFailure.None) return new AuthorisationResult(trace, AuthorisationStatus.NotSent, keys, null);
 
             JournalTransaction tx = new JournalTransaction(trace, kind, scheme, Amount(request), request.GetString(49), maskedPan, request.Mti);
             tx.OriginalTrace = originalTrace;
@@ -322,7 +333,11 @@ namespace Terminal.Firmware.Core.HostLink.Session
 
             // Journal the attempt before the 0500 leaves: from here the batch is frozen until the answer is known.
             TransactionFields fields = Fields(terminal, batch);
-            byte[] request = _messages.Dialect.Pack(_messages.Reconciliation(fields, _journal.Totals()));
+            Iso8583Message reconciliation = _messages.Reconciliation(fields, _journal.Totals());
+            // Without working keys the 0500 could not leave: fail now rather than freeze the batch on an unsent request.
+            f = KeysFor(reconciliation);
+            if (f != SessionFailure.None) return Failed(report, f);
+            byte[] request = _messages.Dialect.Pack(reconciliation);
             try
             {
                 _journal.BeginSettlement(fields.Stan, request);
@@ -517,10 +532,25 @@ namespace Terminal.Firmware.Core.HostLink.Session
             }
         }
 
-        /// <summary>Connects when needed, signs, exchanges, verifies. Never throws for link or answer faults.</summary>
+        /// <summary>
+        /// None when <paramref name="request"/> can be signed: no sign-on needed, already signed on, or signed on now;
+        /// else <see cref="SessionFailure.NotSignedOn"/> (or the refused keys, <see cref="SessionFailure.WorkingKeysRefused"/>).
+        /// </summary>
+        private SessionFailure KeysFor(Iso8583Message request)
+        {
+            IHostSignOn signOn = SignOn;
+            if (signOn == null || !signOn.NeedsKeys(request) || signOn.SignedOn) return SessionFailure.None;
+            SessionFailure f = signOn.SignOn();
+            if (f == SessionFailure.None && signOn.SignedOn) return SessionFailure.None;
+            return f == SessionFailure.WorkingKeysRefused ? f : SessionFailure.NotSignedOn;
+        }
+
+        /// <summary>Signs on when needed, connects when needed, signs, exchanges, verifies. Never throws for link, key or answer faults.</summary>
         private SessionFailure Send(Iso8583Message request, out Iso8583Message answer)
         {
             answer = null;
+            SessionFailure keys = KeysFor(request);
+            if (keys != SessionFailure.None) return keys;
             try
             {
                 if (!_connection.IsConnected) _connection.Connect(_connectTimeoutMs);
@@ -532,11 +562,18 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 _connection.Close();
                 return FailureOf(e.Reason);
             }
+            catch (SecurityException)
+            {
+                // No key to sign with (working keys gone, DUKPT exhausted): the request did not leave.
+                return SessionFailure.SigningFailed;
+            }
             if (Authenticator != null && !Authenticator.Verify(answer))
             {
                 _connection.Close();
+                if (SignOn != null) SignOn.KeysSuspect(null);
                 return SessionFailure.MacInvalid;
             }
+            if (SignOn != null && SignOn.NeedsKeys(request) && answer.Has(39)) SignOn.KeysSuspect(answer.GetString(39));
             return SessionFailure.None;
         }
 
@@ -560,7 +597,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>True when the host could not be reached at all (as opposed to a failed exchange).</summary>
         private static bool IsUnreachable(SessionFailure f)
         {
-            return f == SessionFailure.ConnectFailed;
+            return f == SessionFailure.ConnectFailed || f == SessionFailure.NotSignedOn || f == SessionFailure.WorkingKeysRefused;
         }
 
         /// <summary>True when DE 39 is present and DE 37, 38, 39 (when present) are printable ASCII.</summary>

@@ -32,5 +32,14 @@ namespace Terminal.Firmware.Core.HostLink.Session
         SettlementPending = 11,
         /// <summary>A host-approved transaction still waits for <see cref="HostSession.Complete"/>: settle after it.</summary>
         TransactionInFlight = 12,
+        /// <summary>
+        /// The request needs working keys the terminal does not have (UnionPay: not signed on, and signing on now
+        /// failed); nothing was sent or journaled (<see cref="IHostSignOn"/>).
+        /// </summary>
+        NotSignedOn = 13,
+        /// <summary>The host answered the sign-on with working keys whose check values do not match: keys refused, not used.</summary>
+        WorkingKeysRefused = 14,
+        /// <summary>The security layer could not sign the request (e.g. DUKPT keys exhausted); the request did not leave.</summary>
+        SigningFailed = 15,
     }
 }

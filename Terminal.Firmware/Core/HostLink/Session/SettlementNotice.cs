@@ -76,6 +76,11 @@ namespace Terminal.Firmware.Core.HostLink.Session
                 case SessionFailure.JournalFailed: return "journal error";
                 case SessionFailure.HostRefused: return "host refused settlement";
                 case SessionFailure.TotalsDiffer: return "totals differ after batch upload";
+                case SessionFailure.SettlementPending: return "settlement pending";
+                case SessionFailure.TransactionInFlight: return "transaction in flight";
+                case SessionFailure.NotSignedOn: return "not signed on";
+                case SessionFailure.WorkingKeysRefused: return "not signed on: host keys refused";
+                case SessionFailure.SigningFailed: return "message could not be signed";
                 default: return "none";
             }
         }
