@@ -39,6 +39,9 @@ public sealed class EmulatorOptions
     /// <summary>Terminal provisioning file text (--config; default: terminal.conf beside the emulator).</summary>
     public string Configuration { get; set; }
 
+    /// <summary>"generic" or "unionpay" to override the configuration's host dialect (set dialect), or null.</summary>
+    public string Dialect { get; set; }
+
     /// <summary>"en" or "zh" to override the configuration's language, or null.</summary>
     public string Language { get; set; }
 }
@@ -81,7 +84,8 @@ public sealed class EmulatorSession
         IHostConnector connector;
         if (options.Host == null)
         {
-            _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime());
+            _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime(),
+                config.HostDialect == Firmware.Core.Provisioning.HostDialect.UnionPay ? HostSimulation.HostDialect.UnionPay : HostSimulation.HostDialect.Generic);
             connector = new InProcessHostConnector(_host.Connection);
         }
         else
@@ -134,7 +138,7 @@ public sealed class EmulatorSession
 
     /// <summary>
     /// The terminal's provisioning: the configuration file (--config, default terminal.conf beside the emulator), the
-    /// language override, and - when the file has no "capk" records - every record of the card library's test CA key
+    /// dialect and language overrides, and - when the file has no "capk" records - every record of the card library's test CA key
     /// file (pki/test-ca-keys.txt) as "capk" commands. A refused file raises <see cref="ArgumentException"/>.
     /// </summary>
     public static TerminalConfiguration Provisioned(EmulatorOptions options, ICryptoProvider crypto)
@@ -150,6 +154,8 @@ public sealed class EmulatorSession
             errors = ProvisioningConsole.LoadFile(text + "\n" + string.Join("\n", records) + "\n", crypto, out config);
             if (errors.Length > 0) throw new ArgumentException("test CA keys: " + string.Join("; ", errors));
         }
+        if (options.Dialect == "unionpay") config.HostDialect = Firmware.Core.Provisioning.HostDialect.UnionPay;
+        else if (options.Dialect == "generic") config.HostDialect = Firmware.Core.Provisioning.HostDialect.Generic87;
         if (options.Language == "zh") config.Language = Firmware.Core.Ui.Language.SimplifiedChinese;
         else if (options.Language == "en") config.Language = Firmware.Core.Ui.Language.English;
         return config;
