@@ -594,7 +594,10 @@ namespace Terminal.Firmware.Core.HostLink.Session
             }
         }
 
-        /// <summary>True when the host could not be reached at all (as opposed to a failed exchange).</summary>
+        /// <summary>
+        /// True when the host could not be reached at all, or not with working keys (not signed on), as opposed to a
+        /// failed exchange.
+        /// </summary>
         private static bool IsUnreachable(SessionFailure f)
         {
             return f == SessionFailure.ConnectFailed || f == SessionFailure.NotSignedOn || f == SessionFailure.WorkingKeysRefused;
