@@ -55,8 +55,8 @@ public class EmulatorBootTests
     public async Task Host_option_overrides_the_provisioned_host()
     {
         // The provisioned host is a TEST-NET-1 address nothing answers on (RFC 5737); --host names a host simulator on
-        // loopback with the library's accounts. The online approval (response 00) can only come from the latter.
-        var library = new EmulatorHost(EmulatorRun.Library, () => EmulatedWallClockDate);
+        // loopback with the library's accounts, verifying MACs. The online approval (response 00) can only come from the latter.
+        var library = new EmulatorHost(EmulatorRun.Library, () => EmulatedWallClockDate, requireMac: true);
         await using var server = new HostServer(library.Simulator, new IPEndPoint(IPAddress.Loopback, 0));
         server.Start();
         string config = TerminalConf.Replace("set host 127.0.0.1:5000", "set host 192.0.2.1:9", StringComparison.Ordinal);

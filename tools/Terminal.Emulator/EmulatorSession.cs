@@ -85,7 +85,8 @@ public sealed class EmulatorSession
         if (options.Host == null)
         {
             _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime(),
-                config.HostDialect == Firmware.Core.Provisioning.HostDialect.UnionPay ? HostSimulation.HostDialect.UnionPay : HostSimulation.HostDialect.Generic);
+                config.HostDialect == Firmware.Core.Provisioning.HostDialect.UnionPay ? HostSimulation.HostDialect.UnionPay : HostSimulation.HostDialect.Generic,
+                requireMac: true);
             connector = new InProcessHostConnector(_host.Connection);
         }
         else

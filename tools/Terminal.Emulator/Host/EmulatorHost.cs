@@ -9,15 +9,19 @@ namespace Terminal.Emulator.Host;
 /// sign-on and master/session keys): one account per application of every library card
 /// (<see cref="HostConfiguration.FromCardProfile"/>). A card whose statement says "host = decline" gets an empty
 /// account, so the host declines it (51, insufficient funds). The scenario's "host decline" declines every request
-/// (05, do not honour) until "host approve". Every request's MAC (DE 64/128) is verified (RequireMac): the terminal's
-/// keys come from the same TEST keys.
+/// (05, do not honour) until "host approve". The emulator has every request's MAC (DE 64/128) verified (RequireMac):
+/// the terminal's keys come from the same TEST keys.
 /// </summary>
 public sealed class EmulatorHost
 {
-    /// <summary>Creates the host with the library's accounts, speaking <paramref name="dialect"/>.</summary>
-    public EmulatorHost(string libraryDirectory, Func<DateTime> clock, HostDialect dialect = HostDialect.Generic)
+    /// <summary>
+    /// Creates the host with the library's accounts, speaking <paramref name="dialect"/>; <paramref name="requireMac"/>:
+    /// requests without a good MAC are refused (the emulator's terminal MACs every request; tests that drive a bare
+    /// HostSession without an authenticator leave it off).
+    /// </summary>
+    public EmulatorHost(string libraryDirectory, Func<DateTime> clock, HostDialect dialect = HostDialect.Generic, bool requireMac = false)
     {
-        var rules = new HostRules { RequireMac = true };
+        var rules = new HostRules { RequireMac = requireMac };
         Simulator = new HostSimulator(dialect, HostKeys.TestKeys(), rules) { Clock = clock };
         // UnionPay: the MAC the terminal's boot uses by default (TerminalBoot.UnionPayMacAlgorithm: the UnionPay POS ECB MAC).
         if (dialect == HostDialect.UnionPay) Simulator.UnionPayMacAlgorithm = MessageMacAlgorithm.UnionPayEcb;
