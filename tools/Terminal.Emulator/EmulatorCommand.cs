@@ -33,10 +33,13 @@ public static class EmulatorCommand
         var trace = new Option<bool>("--trace") { Description = "print each kernel run's APDU trace with names decoded (PAN masked)" };
         var language = new Option<string>("--language") { Description = "en or zh (default: the terminal configuration's)" };
         language.AcceptOnlyFromAmong("en", "zh");
-        var host = new Option<string>("--host") { Description = "host:port of a running host simulator (default: one in this process)" };
+        var host = new Option<string>("--host") { Description = "host:port of a running host simulator, overriding the configuration's set host (default: one in this process)" };
+        var dialect = new Option<string>("--dialect") { Description = "generic or unionpay: the host dialect (default: the terminal configuration's set dialect)" };
+        dialect.AcceptOnlyFromAmong("generic", "unionpay");
+        var config = new Option<FileInfo>("--config") { Description = "terminal provisioning file (default: terminal.conf beside the emulator)" };
         var library = new Option<DirectoryInfo>("--library") { Description = "test-card library (default: the nearest cards/ folder)" };
         var selfTest = new Option<bool>("--selftest") { Description = "run the firmware self-test scenarios (as on the board) and exit" };
-        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library, language, selfTest };
+        var root = new RootCommand("EMV payment terminal emulator (TEST KEYS AND TEST CARDS ONLY)") { script, record, trace, host, library, language, config, dialect, selfTest };
         int code = Usage;
         root.SetAction(parse =>
         {
@@ -46,14 +49,14 @@ public static class EmulatorCommand
                 return code;
             }
             code = Execute(parse.GetValue(script), parse.GetValue(record), parse.GetValue(trace), parse.GetValue(host),
-                parse.GetValue(library), parse.GetValue(language), output, error);
+                parse.GetValue(library), parse.GetValue(language), parse.GetValue(config), parse.GetValue(dialect), output, error);
             return code;
         });
         int parseCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return parseCode != 0 && code == Usage ? Usage : code;
     }
 
-    private static int Execute(FileInfo script, FileInfo recordFile, bool trace, string host, DirectoryInfo library, string language, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo script, FileInfo recordFile, bool trace, string host, DirectoryInfo library, string language, FileInfo config, string dialect, TextWriter output, TextWriter error)
     {
         string dir = library?.FullName ?? CardLoader.FindLibrary();
         if (dir == null || !File.Exists(Path.Combine(dir, "pki", "test-ca-keys.txt")))
@@ -61,7 +64,19 @@ public static class EmulatorCommand
             error.WriteLine("no test-card library found (cards/ with pki/test-ca-keys.txt); pass --library <dir>");
             return Usage;
         }
-        var options = new EmulatorOptions { Library = dir, Host = host, Trace = trace ? output : null, Log = output, Language = language };
+        var options = new EmulatorOptions { Library = dir, Host = host, Trace = trace ? output : null, Log = output, Language = language, Dialect = dialect };
+        if (config != null)
+        {
+            try
+            {
+                options.Configuration = File.ReadAllText(config.FullName);
+            }
+            catch (IOException e)
+            {
+                error.WriteLine("--config: " + e.Message);
+                return Usage;
+            }
+        }
         try
         {
             if (script == null)

@@ -36,17 +36,21 @@ public sealed class EmulatorOptions
     /// <summary>Fixed wall clock (scripted runs), or null for the PC's.</summary>
     public DateTime? Now { get; set; }
 
-    /// <summary>Terminal provisioning file text (default: terminal.conf beside the emulator).</summary>
+    /// <summary>Terminal provisioning file text (--config; default: terminal.conf beside the emulator).</summary>
     public string Configuration { get; set; }
+
+    /// <summary>"generic" or "unionpay" to override the configuration's host dialect (set dialect), or null.</summary>
+    public string Dialect { get; set; }
 
     /// <summary>"en" or "zh" to override the configuration's language, or null.</summary>
     public string Language { get; set; }
 }
 
 /// <summary>
-/// One emulator run: the firmware application (<see cref="TerminalApplication"/>, the portable cashier flow) on
-/// emulated devices (<see cref="TerminalHardware"/>) over the input, the host session to the in-process
-/// <see cref="EmulatorHost"/> or a TCP host, and the checks of the scenario's expectations.
+/// One emulator run: the firmware application (<see cref="TerminalApplication"/>, the portable cashier flow) started
+/// by the shared boot (<see cref="TerminalBoot"/>) on emulated devices (<see cref="TerminalHardware"/>) over the input,
+/// the host session to the in-process <see cref="EmulatorHost"/> (default) or, with --host, a TCP host that overrides
+/// the provisioned <c>set host</c>; and the checks of the scenario's expectations.
 /// </summary>
 public sealed class EmulatorSession
 {
@@ -75,32 +79,30 @@ public sealed class EmulatorSession
         _display = new ScreenDisplay(() => input.Clock.NowMilliseconds, renderer);
         Cards = new EmulatorCards(options.Library);
         ICryptoProvider crypto = new BclCryptoProvider();
-        string text = options.Configuration ?? File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "terminal.conf"));
-        string[] errors = ProvisioningConsole.LoadFile(text, crypto, out TerminalConfiguration config);
-        if (errors.Length > 0) throw new ArgumentException("terminal configuration: " + string.Join("; ", errors));
-        if (options.Language == "zh") config.Language = Firmware.Core.Ui.Language.SimplifiedChinese;
-        else if (options.Language == "en") config.Language = Firmware.Core.Ui.Language.English;
-        Configuration = config;
+        TerminalConfiguration config = Provisioned(options, crypto);
         var wall = new EmulatedWallClock(options.Now);
-        IHostConnection connection;
+        IHostConnector connector;
         if (options.Host == null)
         {
-            _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime());
-            connection = _host.Connection;
+            _host = new EmulatorHost(options.Library, () => wall.Now.ToUniversalTime(),
+                config.HostDialect == Firmware.Core.Provisioning.HostDialect.UnionPay ? HostSimulation.HostDialect.UnionPay : HostSimulation.HostDialect.Generic,
+                requireMac: true);
+            connector = new InProcessHostConnector(_host.Connection);
         }
         else
         {
             int colon = options.Host.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(options.Host.AsSpan(colon + 1), out int port))
                 throw new ArgumentException("--host takes host:port, e.g. localhost:5000");
-            connection = new TcpHostConnection(options.Host.Substring(0, colon), port);
+            connector = new OverriddenHostConnector(options.Host.Substring(0, colon), port);
         }
-        var journal = TransactionJournal.Open(new MemoryJournalStorage(), new MemoryJournalStorage());
-        var session = new HostSession(connection, input.Clock, journal, Generic87SessionMessages.Instance);
         _contact = new VirtualContactReader(input, Cards, _trace);
         _contactless = new VirtualContactlessReader(input, Cards, _trace);
         _magstripe = new VirtualMagstripeReader(input, Cards);
-        var random = new SystemRandomSource();
+        // The provisioned configuration goes into the settings storage, and the terminal starts through the shared
+        // boot (TerminalBoot), as on the boards: configuration, CA keys, network, journal, host session, kernels, PIN cipher.
+        var settings = new MemorySettingsStorage();
+        ConfigurationStore.Save(settings, config);
         Hardware = new TerminalHardware
         {
             Keypad = new EmulatedKeypad(input),
@@ -111,24 +113,57 @@ public sealed class EmulatorSession
             Indicators = new EmulatedIndicators(),
             Printer = new TextPrinter { Printed = Printed },
             Network = new EmulatedNetwork(),
+            HostConnector = connector,
             JournalStorage = new MemoryJournalStorage(),
-            Settings = new MemorySettingsStorage(),
+            Settings = settings,
             Clock = input.Clock,
             WallClock = wall,
             Crypto = crypto,
-            Random = random,
+            Random = new SystemRandomSource(),
         };
-        var caKeys = new CaPublicKeyStore(CaPublicKeySet.Test, crypto);
-        CaKeyFile.Load(File.ReadAllText(Path.Combine(options.Library, "pki", "test-ca-keys.txt")), caKeys);
-        var kernels = new PaymentKernels(ReferenceTerminal.Configuration(), caKeys, random, PaymentKernels.CombinationsOf(config));
-        var dukpt = new TdesDukptTerminal();
-        dukpt.LoadInitialKey(config.DukptInitialKey, config.DukptInitialKsn);
-        App = new TerminalApplication(Hardware, config, kernels, SessionPaymentHost.Generic(session, config, wall), new OnlinePinCipher(dukpt, null));
+        Boot = new TerminalBoot(Hardware, new MemoryJournalStorage(), CaPublicKeySet.Test);
+        try
+        {
+            App = Boot.Start();
+        }
+        catch (BootException e)
+        {
+            throw new ArgumentException("terminal configuration: " + e.Message + (e.Problems.Length > 0 ? ": " + string.Join("; ", e.Problems) : ""));
+        }
+        Configuration = Boot.Configuration;
         input.Check = Holds;
         input.Verdict = Verdict;
         input.Control = Control;
         input.Taken = Taken;
     }
+
+    /// <summary>
+    /// The terminal's provisioning: the configuration file (--config, default terminal.conf beside the emulator), the
+    /// dialect and language overrides, and - when the file has no "capk" records - every record of the card library's test CA key
+    /// file (pki/test-ca-keys.txt) as "capk" commands. A refused file raises <see cref="ArgumentException"/>.
+    /// </summary>
+    public static TerminalConfiguration Provisioned(EmulatorOptions options, ICryptoProvider crypto)
+    {
+        string text = options.Configuration ?? File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "terminal.conf"));
+        string[] errors = ProvisioningConsole.LoadFile(text, crypto, out TerminalConfiguration config);
+        if (errors.Length > 0) throw new ArgumentException("terminal configuration: " + string.Join("; ", errors));
+        if (config.CaKeyLines.Count == 0)
+        {
+            var records = File.ReadAllLines(Path.Combine(options.Library, "pki", "test-ca-keys.txt"))
+                .Where(l => l.StartsWith("key ", StringComparison.Ordinal) || l.StartsWith("revoke ", StringComparison.Ordinal))
+                .Select(l => "capk " + l);
+            errors = ProvisioningConsole.LoadFile(text + "\n" + string.Join("\n", records) + "\n", crypto, out config);
+            if (errors.Length > 0) throw new ArgumentException("test CA keys: " + string.Join("; ", errors));
+        }
+        if (options.Dialect == "unionpay") config.HostDialect = Firmware.Core.Provisioning.HostDialect.UnionPay;
+        else if (options.Dialect == "generic") config.HostDialect = Firmware.Core.Provisioning.HostDialect.Generic87;
+        if (options.Language == "zh") config.Language = Firmware.Core.Ui.Language.SimplifiedChinese;
+        else if (options.Language == "en") config.Language = Firmware.Core.Ui.Language.English;
+        return config;
+    }
+
+    /// <summary>The boot that started the terminal (its journal, host session, CA keys).</summary>
+    public TerminalBoot Boot { get; }
 
     /// <summary>The card library.</summary>
     public EmulatorCards Cards { get; }

@@ -25,6 +25,18 @@ namespace Terminal.Boards.Esp32
         public const int ContactRx = 26;
         public const int ContactBaud = 38400;
 
+        // COM3 (UART2): the provisioning console, 115200 8N1, to a 3.3 V USB-serial adapter. UART0 (GPIO1/3, the
+        // board's USB bridge) carries nanoFramework's wire protocol (debugger, deployment) [K], so the console has its
+        // own UART. Every other free GPIO of a WROVER is taken; GPIO2 and GPIO0 are boot strapping pins: TX on GPIO2
+        // is only sampled in download mode, and the adapter's idle-high TX on GPIO0 selects the normal boot. Unplug
+        // the adapter while flashing (download mode needs GPIO0 low).
+        public const string ConsolePort = "COM3";
+        public const int ConsoleTx = 2;
+        public const int ConsoleRx = 0;
+        public const int ConsoleBaud = 115200;
+        // At power-up the console opens when Enter arrives within this window (ms).
+        public const int ConsoleWindowMs = 3000;
+
         // 4x4 keypad: rows are driven, columns read. 34-39 are input-only without internal pulls: fit 10 kOhm
         // pull-down resistors on the column lines.
         public static readonly int[] KeypadRows = new int[] { 4, 13, 14, 15 };

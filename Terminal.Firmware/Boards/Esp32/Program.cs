@@ -10,37 +10,24 @@ using Terminal.Firmware.Core.Display;
 using Terminal.Firmware.Core.Readers.Alpar;
 using Terminal.Firmware.Core.Readers.Pn532;
 using Terminal.Firmware.Core.SelfTest;
+using Terminal.Firmware.Core.Storage;
 
 namespace Terminal.Boards.Esp32
 {
     /// <summary>
-    /// The ESP32 firmware's entry point: routes the pins, opens every device into a TerminalHardware, runs the shared
-    /// boot (TerminalBoot) and steps the firmware application forever. Everything that decides anything is portable code; this file only wires.
+    /// The ESP32 firmware's entry point: routes the pins, opens every device into a TerminalHardware, offers the
+    /// provisioning console on COM3 (Enter within 3 s of power-up), runs the shared boot (TerminalBoot) and steps the
+    /// firmware application forever. While the boot finds the terminal not provisioned, incomplete or its configuration
+    /// refused, it runs the provisioning console (SerialProvisioningSession) and boots again after a save. Everything
+    /// that decides anything is portable code; this file only wires. Wi-Fi, host, TLS CA, IDs and keys all come from
+    /// the provisioned configuration (docs/boards/esp32.md, "Configuration over the serial console").
     /// </summary>
     public static class Program
     {
-        // Provisioning (issue 7): Wi-Fi, host and CA come from the configuration; these are the first-boot defaults.
-        private const string WifiSsid = "terminal-test";
-        private const string WifiPassword = "change-me";
-        private const string HostName = "acquirer.example";
-        private const int HostPort = 5000;
-        private const string HostCaPem = "-----BEGIN CERTIFICATE-----\n(provision the acquirer's CA certificate)\n-----END CERTIFICATE-----";
+        // Local time for receipts: UTC (SNTP) + 8 h (China).
         private const int UtcOffsetHours = 8;
         // Self-test mode: the Menu key pressed within this time after power-on runs the self-test instead of the terminal.
         private const int SelfTestWindowMs = 2000;
-
-        // First-boot provisioning file (ProvisioningConsole commands), written to the empty settings
-        // storage (RAM for now, so on every boot): Wi-Fi, host, identities and AIDs. CA public keys go in as "capk key ..."
-        // records (docs/ca-keys.md). No secret key here: add "key dukpt <IPEK> <KSN>" in a local TEST build only; until
-        // the serial provisioning console and durable storage exist, the boot otherwise stops with "a PIN key" missing.
-        private static readonly string FirstBootConfiguration =
-            "set wifi " + WifiSsid + " " + WifiPassword + "\n" +
-            "set host " + HostName + ":" + HostPort.ToString() + "\n" +
-            "set tid TERM0001\n" +
-            "set mid MERCHANT0000001\n" +
-            "set language zh\n" +
-            "aid add A0000000031010 kernel 3\n" +
-            "aid add A000000333010101 kernel 7\n";
 
         public static void Main()
         {
@@ -57,11 +44,14 @@ namespace Terminal.Boards.Esp32
             h.Indicators = new NanoIndicators(gpio);
             h.ContactlessReader = new Pn532ContactlessReader(new NanoPn532Port(gpio), 10);
             h.ContactReader = new AlparContactReader(new AlparLink(new NanoSerialPort(BoardPins.ContactPort, BoardPins.ContactBaud)));
-            h.Network = new WifiNetworkLink(WifiSsid, WifiPassword);
-            h.HostConnection = new TlsHostConnection(HostName, HostPort, HostCaPem);
-            h.Settings = new RamSettingsStorage();
-            h.JournalStorage = new RamJournalStorage();
-            RamJournalStorage journalSlotB = new RamJournalStorage();
+            // Durable storage on the LittleFS partition I:\ (LittleFsFiles): atomic settings, power-cut-safe journal slots.
+            LittleFsFiles flash = new LittleFsFiles();
+            h.Settings = new FlashSettingsStorage(flash);
+            h.JournalStorage = new FlashJournalSlot(flash, "journal-a");
+            FlashJournalSlot journalSlotB = new FlashJournalSlot(flash, "journal-b");
+            h.Network = new WifiNetworkLink();
+            h.HostConnector = new NanoHostConnector(h.Settings, h.Crypto);
+            NanoSerialPort console = new NanoSerialPort(BoardPins.ConsolePort, BoardPins.ConsoleBaud);
 
             h.Display.Show(new string[] { "Terminal", "MENU: self-test" });
             KeyCode pressed;
@@ -71,24 +61,36 @@ namespace Terminal.Boards.Esp32
                 Thread.Sleep(Timeout.Infinite);
                 return;
             }
-            h.Display.Show(new string[] { "Terminal", "starting..." });
-            if (h.Settings.Read(ConfigurationStore.FileName) == null)
-                h.Settings.Write(ConfigurationStore.FileName, Utf8Text.Encode(FirstBootConfiguration));
+            h.Display.Show(new string[] { "Terminal", "Enter on console:", "provisioning" });
+            if (SerialProvisioningSession.WaitForEnter(console, h.Clock, BoardPins.ConsoleWindowMs))
+                SerialProvisioningSession.ForStoredConfiguration(console, h.Settings, h.Crypto, h.Clock).Run(null);
 
             TerminalBoot boot = new TerminalBoot(h, journalSlotB, CaPublicKeySet.Test);
-            TerminalApplication app;
-            try
+            TerminalApplication app = null;
+            while (app == null)
             {
-                app = boot.Start();
-            }
-            catch (BootException e)
-            {
-                // Not provisioned or refused: say so on the display and the debug console, and stop (nothing to run).
-                Console.WriteLine(e.Message);
-                for (int i = 0; i < e.Problems.Length; i++) Console.WriteLine("  " + e.Problems[i]);
-                h.Display.Show(new string[] { "NOT READY", e.Problems.Length > 0 ? e.Problems[0] : e.Message });
-                Thread.Sleep(Timeout.Infinite);
-                return;
+                h.Display.Show(new string[] { "Terminal", "starting..." });
+                try
+                {
+                    app = boot.Start();
+                }
+                catch (BootException e)
+                {
+                    Console.WriteLine(e.Message);
+                    for (int i = 0; i < e.Problems.Length; i++) Console.WriteLine("  " + e.Problems[i]);
+                    h.Display.Show(new string[] { "NOT READY", e.Problems.Length > 0 ? e.Problems[0] : e.Message, "see console" });
+                    bool provisionable = e.Failure == BootFailure.NotProvisioned || e.Failure == BootFailure.Incomplete
+                        || e.Failure == BootFailure.ConfigurationInvalid || e.Failure == BootFailure.CaKeysInvalid;
+                    if (!provisionable)
+                    {
+                        // A device or the journal failed: nothing the console can fix.
+                        Thread.Sleep(Timeout.Infinite);
+                        return;
+                    }
+                    // The session ends on save (boot again), exit or idle (boot again: asks again while still not ready).
+                    SerialProvisioningSession session = SerialProvisioningSession.ForStoredConfiguration(console, h.Settings, h.Crypto, h.Clock);
+                    session.Run(Notes(e));
+                }
             }
             Console.WriteLine(boot.NetworkUp ? "terminal started, network up" : "terminal started offline-capable (network down)");
             // The application never sleeps on its own: each Step polls the keypad (its timeout paces the loop) and the readers.
@@ -106,6 +108,15 @@ namespace Terminal.Boards.Esp32
             SelfTestReport report = new SelfTestRunner(h.Crypto, h.Random, h.Clock).RunAll(new ConsoleSelfTestOutput());
             h.Display.Show(new string[] { "SELF-TEST", report.AllPassed ? "ALL PASSED" : "FAILED", report.Passed.ToString() + " passed",
                 report.Failed.ToString() + " failed" });
+        }
+
+        /// <summary>The boot's findings as console lines: the message, then each problem.</summary>
+        private static string[] Notes(BootException e)
+        {
+            string[] notes = new string[e.Problems.Length + 1];
+            notes[0] = "not ready: " + e.Message;
+            for (int i = 0; i < e.Problems.Length; i++) notes[i + 1] = "  " + e.Problems[i];
+            return notes;
         }
     }
 }

@@ -14,6 +14,7 @@ namespace Terminal.Firmware.Core.Provisioning
     /// broken. Keys, passwords and passcodes are never echoed: key commands answer with the key check value only.
     /// <code>
     /// set wifi &lt;ssid&gt; &lt;password&gt;      set host &lt;address&gt;:&lt;port&gt;   set tlspin &lt;64 hex&gt; | off   set dialect generic | unionpay
+    /// set hostca &lt;base64 DER X.509 certificate&gt; | off
     /// set tid &lt;8 chars&gt;   set mid &lt;15 chars&gt;   set merchant &lt;name...&gt;   set language en | zh
     /// set currency &lt;numeric&gt; &lt;alpha&gt; &lt;exponent&gt; symbol|code [symbol]   set maxamount &lt;minor units&gt;
     /// set fallback on|off   set pinbypass on|off   set pintimeout &lt;s&gt;   set cardtimeout &lt;s&gt;
@@ -100,6 +101,7 @@ namespace Terminal.Firmware.Core.Provisioning
             if (c.WifiSsid != null) l.Add("set wifi " + c.WifiSsid + " " + (c.WifiPassword == null ? "" : c.WifiPassword));
             if (c.HostAddress != null) l.Add("set host " + c.HostAddress + ":" + c.HostPort.ToString());
             if (c.TlsPin != null) l.Add("set tlspin " + Hex.Encode(c.TlsPin));
+            if (c.HostCaCertificate != null) l.Add("set hostca " + System.Convert.ToBase64String(c.HostCaCertificate));
             l.Add("set dialect " + DialectName(c.HostDialect));
             if (c.TerminalId != null) l.Add("set tid " + c.TerminalId);
             if (c.MerchantId != null) l.Add("set mid " + c.MerchantId);
@@ -135,8 +137,14 @@ namespace Terminal.Firmware.Core.Provisioning
             if (c == null) throw new System.ArgumentNullException("c");
             ArrayList l = new ArrayList();
             l.Add("tid " + Show(c.TerminalId) + " mid " + Show(c.MerchantId));
-            l.Add("host " + Show(c.HostAddress) + ":" + c.HostPort.ToString() + (c.TlsPin == null ? " plain" : " tls pinned")
+            l.Add("host " + Show(c.HostAddress) + ":" + c.HostPort.ToString() + (c.TlsPin == null ? (c.HostCaCertificate == null ? " plain" : " tls") : " tls pinned")
                 + " dialect " + DialectName(c.HostDialect));
+            if (c.HostCaCertificate != null)
+            {
+                // The CA certificate is public: its size and SHA-256 fingerprint identify it (first 8 bytes shown).
+                byte[] fingerprint = crypto.Sha256(c.HostCaCertificate, 0, c.HostCaCertificate.Length);
+                l.Add("hostca " + c.HostCaCertificate.Length.ToString() + " bytes SHA-256 " + Hex.Encode(fingerprint, 0, 8) + "...");
+            }
             l.Add("wifi " + Show(c.WifiSsid) + (c.WifiPassword == null ? "" : " (password set)"));
             l.Add("merchant " + Show(c.MerchantName));
             l.Add("language " + (c.Language == Language.SimplifiedChinese ? "zh" : "en") + " currency " + c.CurrencyNumeric + " "
@@ -196,7 +204,7 @@ namespace Terminal.Firmware.Core.Provisioning
                 for (int i = 0; i < missing.Length; i++) r[i] = "missing: " + missing[i];
                 return r;
             }
-            if (verb == "help") return new string[] { "set <item> <value> | aid add|clear | capk key|revoke|clear | key dukpt|tmk | show | check | save" };
+            if (verb == "help") return new string[] { "set <item> <value> (wifi host tlspin hostca dialect tid mid merchant language currency maxamount fallback pinbypass pintimeout cardtimeout passcode cllimit cvmlimit clfloor) | aid add|clear | capk key|revoke|clear | key dukpt|tmk | show | check | save" };
             throw new ProvisioningException(lineNumber, "unknown command '" + Clip(w[0]) + "' (try help)");
         }
 
@@ -238,6 +246,15 @@ namespace Terminal.Firmware.Core.Provisioning
                     }
                     _config.TlsPin = HexBytes(w[2], 32, 32, n, "TLS pin (SHA-256 of the host public key)");
                     return null;
+                case "hostca":
+                    One(w, n);
+                    if (w[2].ToLower() == "off")
+                    {
+                        _config.HostCaCertificate = null;
+                        return null;
+                    }
+                    _config.HostCaCertificate = HostCaCertificate.Parse(w[2], n);
+                    return new string[] { "OK hostca " + _config.HostCaCertificate.Length.ToString() + " bytes" };
                 case "dialect":
                     One(w, n);
                     string dialect = w[2].ToLower();

@@ -41,6 +41,12 @@ namespace Terminal.Firmware.Core.Provisioning
         public HostDialect HostDialect;
         /// <summary>SHA-256 of the host certificate's public key (32 bytes) for TLS pinning, or null: no TLS.</summary>
         public byte[] TlsPin;
+        /// <summary>
+        /// The X.509 certificate (DER) of the CA that signed the host's TLS certificate, or null (<c>set hostca</c>).
+        /// Boards whose TLS stack has no certificate-validation callback (the ESP32 under nanoFramework) verify the
+        /// host against it instead of <see cref="TlsPin"/>. Not secret.
+        /// </summary>
+        public byte[] HostCaCertificate;
         /// <summary>Terminal identification, 8 characters (ISO 8583 DE 41, '9F1C').</summary>
         public string TerminalId;
         /// <summary>Merchant identifier, 15 characters (DE 42, '9F16').</summary>

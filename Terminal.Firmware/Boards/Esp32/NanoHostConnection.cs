@@ -8,26 +8,27 @@ using Terminal.Firmware.Core.HostLink.Transport;
 namespace Terminal.Boards.Esp32
 {
     /// <summary>
-    /// IHostConnection over a TCP socket with TLS 1.2 (System.Net.txt: Dns.GetHostEntry, IPEndPoint, Socket(AddressFamily,
-    /// SocketType, ProtocolType), Connect, Poll, SslStream(Socket), SslVerification, AuthenticateAsClient(string,
-    /// X509Certificate, X509Certificate, SslProtocols), Read/Write, DataAvailable). nano has no certificate
-    /// validation callback, so the host is pinned by passing its CA certificate (nanoframework.md 3.8).
-    /// Every failure is a HostLinkException.
+    /// IHostConnection over a TCP socket, plain or with TLS 1.2 (System.Net.txt: Dns.GetHostEntry, IPEndPoint,
+    /// Socket(AddressFamily, SocketType, ProtocolType), Connect, Poll, NetworkStream(Socket, bool), SslStream(Socket),
+    /// SslVerification, AuthenticateAsClient(string, X509Certificate, X509Certificate, SslProtocols), Read/Write,
+    /// DataAvailable; X509Certificate(byte[]) with the DER bytes [K: nano passes them to mbedTLS, which parses DER and
+    /// PEM]). nano has no certificate validation callback, so the host is verified against its CA certificate
+    /// (nanoframework.md 3.8; <c>set hostca</c>). Every failure is a HostLinkException.
     /// </summary>
-    internal sealed class TlsHostConnection : IHostConnection
+    internal sealed class NanoHostConnection : IHostConnection
     {
         private readonly string _host;
         private readonly int _port;
         private readonly X509Certificate _ca;
         private Socket _socket;
-        private SslStream _stream;
+        private NetworkStream _stream;
 
-        /// <summary>host and port of the acquirer; caPem is the CA certificate that signed the host's certificate.</summary>
-        public TlsHostConnection(string host, int port, string caPem)
+        /// <summary>host and port of the acquirer; caDer (or null: plain TCP) is the CA certificate that signed the host's certificate.</summary>
+        public NanoHostConnection(string host, int port, byte[] caDer)
         {
             _host = host;
             _port = port;
-            _ca = new X509Certificate(caPem);
+            _ca = caDer == null ? null : new X509Certificate(caDer);
         }
 
         public bool IsConnected
@@ -45,16 +46,23 @@ namespace Terminal.Boards.Esp32
                 socket.SendTimeout = timeoutMs;
                 socket.ReceiveTimeout = timeoutMs;
                 socket.Connect(new IPEndPoint(address, _port));
-                SslStream stream = new SslStream(socket);
-                stream.SslVerification = SslVerification.VerifyPeer;
-                stream.AuthenticateAsClient(_host, null, _ca, SslProtocols.Tls12);
                 _socket = socket;
-                _stream = stream;
+                if (_ca == null)
+                {
+                    _stream = new NetworkStream(socket, true);
+                }
+                else
+                {
+                    SslStream tls = new SslStream(socket);
+                    tls.SslVerification = SslVerification.VerifyPeer;
+                    tls.AuthenticateAsClient(_host, null, _ca, SslProtocols.Tls12);
+                    _stream = tls;
+                }
             }
             catch (Exception e)
             {
                 Close();
-                throw new HostLinkException(HostLinkError.ConnectFailed, "TCP/TLS connection to the host failed", e);
+                throw new HostLinkException(HostLinkError.ConnectFailed, _ca == null ? "TCP connection to the host failed" : "TCP/TLS connection to the host failed", e);
             }
         }
 
@@ -78,7 +86,7 @@ namespace Terminal.Boards.Esp32
             int n;
             try
             {
-                // Decrypted bytes may wait in the TLS layer while the socket has nothing new.
+                // Decrypted bytes may wait in the TLS layer while the socket has nothing new (DataAvailable covers both).
                 if (!_stream.DataAvailable && !_socket.Poll(timeoutMs > 2000000 ? 2000000000 : timeoutMs * 1000, SelectMode.SelectRead))
                     throw new HostLinkException(HostLinkError.Timeout, "no data from the host in time");
                 n = _stream.Read(buffer, offset, count);
