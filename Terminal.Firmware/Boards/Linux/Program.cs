@@ -88,25 +88,19 @@ namespace Terminal.Boards.Linux
                     hardware.Display.Show(new[] { "Terminal", "not ready:", "see console" });
                     bool provisionable = e.Failure == BootFailure.NotProvisioned || e.Failure == BootFailure.Incomplete
                         || e.Failure == BootFailure.ConfigurationInvalid || e.Failure == BootFailure.CaKeysInvalid;
-                    if (!provisionable || !Provision(hardware)) return null;
+                    if (!provisionable || !Provision(hardware, e.Problems)) return null;
                 }
             }
         }
 
-        /// <summary>The provisioning console on stdin/stdout over the stored configuration; true once a save succeeded.</summary>
-        private static bool Provision(TerminalHardware hardware)
+        /// <summary>
+        /// The provisioning session (the ESP32's, SerialProvisioningSession) on the console over the stored
+        /// configuration: no terminal echo, secrets shown as '*'; true once a save succeeded.
+        /// </summary>
+        private static bool Provision(TerminalHardware hardware, string[] notes)
         {
-            string[] errors = ConfigurationStore.Load(hardware.Settings, hardware.Crypto, out TerminalConfiguration stored);
-            TerminalConfiguration start = errors.Length == 0 && stored != null ? stored : new TerminalConfiguration();
-            var console = new ProvisioningConsole(start, hardware.Crypto) { Storage = hardware.Settings };
-            Console.WriteLine("provisioning console: 'help' lists the commands, 'save' stores them and starts the terminal");
-            for (string line = Console.ReadLine(); line != null; line = Console.ReadLine())
-            {
-                string[] answer = console.Execute(line);
-                foreach (string a in answer) Console.WriteLine(a);
-                if (line.Trim().ToLowerInvariant() == "save" && answer.Length > 0 && answer[0].StartsWith("OK", StringComparison.Ordinal)) return true;
-            }
-            return false;
+            var session = SerialProvisioningSession.ForStoredConfiguration(new ConsolePort(), hardware.Settings, hardware.Crypto, hardware.Clock);
+            return session.Run(notes) == ProvisioningSessionEnd.Saved;
         }
     }
 }
