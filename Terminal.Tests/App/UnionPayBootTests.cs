@@ -303,8 +303,13 @@ public class UnionPayBootTests
         Assert.False(down.Approved);
         Assert.Equal(MessageId.HostUnavailable, down.Reason);
         Assert.Empty(boot.Journal!.Transactions());
-        // ... while an offline-capable card still approves offline (qUICS TC with fDDA under CA A000000333 50).
-        Assert.Equal("approved-offline", board.Tap(app, "unionpay-pboc-debit").KernelDecision);
+        // ... and so does an offline-capable card: a UnionPay terminal's floor limits are 0 (no offline-sale advice
+        // in the dialect, TerminalBoot), so 10.00 is above the reader floor limit, the card is asked for an ARQC and,
+        // with no host, the sale is declined - never an approval the host cannot be told about.
+        TransactionRecord offlineCapable = board.Tap(app, "unionpay-pboc-debit");
+        Assert.False(offlineCapable.Approved);
+        Assert.Equal("declined-offline", offlineCapable.KernelDecision);
+        Assert.Empty(boot.Journal!.Transactions());
 
         // Host up: the next sale signs on first (0800 then 0200) and is approved.
         board.Link.FailConnects = 0;

@@ -112,12 +112,33 @@ public class EmulatorUnionPayTests
 {
     [Theory]
     [InlineData("approved-contactless")]
-    [InlineData("approved-contact-offline-pin")]
     [InlineData("declined")]
     public void The_example_scenarios_hold_in_the_unionpay_dialect(string scenario)
     {
         EmulatorRun run = EmulatorRun.Named(scenario, "--dialect", "unionpay");
         Assert.True(run.ExitCode == EmulatorCommand.Passed, run.Transcript);
+    }
+
+    [Fact]
+    public void A_unionpay_terminal_sends_the_offline_pin_card_online_because_its_floor_limits_are_zero()
+    {
+        // The UnionPay dialect has no offline-sale advice, so TerminalBoot sets every floor limit to 0: 10.00 exceeds
+        // it, TVR B4b8 "transaction exceeds floor limit" is set (byte 4 = 80 -> 0000008000), the TAC-Online asks for
+        // an ARQC and the host approves (in the generic dialect the same card approves offline with TVR 0000000000).
+        EmulatorRun run = EmulatorRun.Text("""
+            amount 10.00
+            insert visa-pin-offline-plaintext
+            expect screen "ENTER PIN"
+            pin 1234
+            expect screen "APPROVED"
+            expect outcome approved
+            expect tvr 0000008000
+            expect cvm 410302
+            remove
+            expect screen "WELCOME"
+            """, "--dialect", "unionpay");
+        Assert.True(run.ExitCode == EmulatorCommand.Passed, run.Transcript);
+        Assert.Equal("00", run.Record.Transactions.Single().ResponseCode);
     }
 
     [Fact]

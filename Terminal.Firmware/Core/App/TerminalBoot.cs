@@ -135,6 +135,7 @@ namespace Terminal.Firmware.Core.App
             if (config.HostDialect == HostDialect.UnionPay) host = UnionPayHost(config, connection, journal, out pinCipher);
             else host = GenericHost(config, connection, journal, out pinCipher);
             KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
+            if (config.HostDialect == HostDialect.UnionPay) GoOnlineForEverySale(kernel, config);
             PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
             return new TerminalApplication(_hw, config, kernels, host, pinCipher);
         }
@@ -209,6 +210,25 @@ namespace Terminal.Firmware.Core.App
                 // A board driver fault during the exchange: not signed on, retried before the first online request.
                 return SessionFailure.NotSignedOn;
             }
+        }
+
+        /// <summary>
+        /// The UnionPay dialect here has no offline-sale advice, so an offline approval could not be recorded for the
+        /// host (the application declines it, "not recorded"). To send every sale online instead, the boot sets every
+        /// floor limit to zero: contact AIDs (terminal floor limit '9F1B' and the random-selection threshold; an amount
+        /// above the floor limit sets TVR B4b8 and the TAC-Online sends it online, Book 3 10.6.1 and 10.7) and the
+        /// contactless reader floor limit (Book B pre-processing: above it the card is asked for an ARQC). A card
+        /// that approves offline when the host cannot be reached (Y3) is still declined as not recorded.
+        /// </summary>
+        private static void GoOnlineForEverySale(KernelConfiguration kernel, TerminalConfiguration config)
+        {
+            for (int i = 0; i < kernel.AidCount; i++)
+            {
+                AidParameters aid = kernel.AidAt(i);
+                aid.Threshold = 0;
+                aid.FloorLimit = 0;
+            }
+            config.ContactlessFloorLimit = 0;
         }
 
         private void CheckHardware()
