@@ -8,21 +8,23 @@ using Terminal.Firmware.Core.HostLink.Transport;
 namespace Terminal.Pc.HostLink
 {
     /// <summary>
-    /// The PC and Linux board's <see cref="IHostConnector"/>: plain TCP, or TLS pinned to the provisioned SHA-256 of
-    /// the host certificate's public key (SubjectPublicKeyInfo, the <c>set tlspin</c> value). With a pin the chain is
-    /// not consulted: the pin is the trust decision, so a host behind a private CA or a self-signed certificate works.
+    /// The PC and Linux board's <see cref="IHostConnector"/>: plain TCP, or TLS where the host must satisfy each
+    /// provisioned check: the SHA-256 of its certificate's public key (SubjectPublicKeyInfo, <c>set tlspin</c>) and/or
+    /// a chain to the provisioned CA certificate (<c>set hostca</c>, the only trust anchor, with the host name checked).
     /// </summary>
     public sealed class TcpHostConnector : IHostConnector
     {
         /// <inheritdoc />
-        public IHostConnection Open(string address, int port, byte[] tlsPin)
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate)
         {
-            if (tlsPin == null) return new TcpHostConnection(address, port);
-            if (tlsPin.Length != 32) throw new NotSupportedException("the TLS pin must be the 32-byte SHA-256 of the host public key");
-            byte[] pin = (byte[])tlsPin.Clone();
+            if (tlsPin == null && caCertificate == null) return new TcpHostConnection(address, port);
+            if (tlsPin != null && tlsPin.Length != 32) throw new NotSupportedException("the TLS pin must be the 32-byte SHA-256 of the host public key");
+            byte[] pin = tlsPin == null ? null : (byte[])tlsPin.Clone();
+            X509Certificate2 ca = caCertificate == null ? null : X509CertificateLoader.LoadCertificate(caCertificate);
             return new TcpHostConnection(address, port, new TlsOptions
             {
-                ServerCertificateValidation = (sender, certificate, chain, errors) => Matches(certificate, pin),
+                ServerCertificateValidation = (sender, certificate, chain, errors) =>
+                    (pin == null || Matches(certificate, pin)) && (ca == null || ChainsTo(certificate, ca, errors)),
             });
         }
 
@@ -35,11 +37,20 @@ namespace Terminal.Pc.HostLink
             return CryptographicOperations.FixedTimeEquals(SHA256.HashData(spki), pin);
         }
 
-        /// <summary>The pin of <paramref name="certificate"/>: what <c>set tlspin</c> takes for it.</summary>
-        public static byte[] PinOf(X509Certificate2 certificate)
+        /// <summary>
+        /// True when the host name matched and <paramref name="certificate"/> chains to <paramref name="ca"/> alone
+        /// (custom root trust: the system store is not consulted; revocation is not checked, a terminal has no CRL path).
+        /// </summary>
+        private static bool ChainsTo(X509Certificate certificate, X509Certificate2 ca, SslPolicyErrors errors)
         {
-            ArgumentNullException.ThrowIfNull(certificate);
-            return SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo());
+            if (certificate == null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
+                return false;
+            using var cert = new X509Certificate2(certificate);
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(ca);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(cert);
         }
     }
 }

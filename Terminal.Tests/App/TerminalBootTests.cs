@@ -64,7 +64,7 @@ public class TerminalBootTests
         public string? Address { get; private set; }
         public int Port { get; private set; }
         public byte[]? TlsPin { get; private set; }
-        public IHostConnection Open(string address, int port, byte[] tlsPin)
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate)
         {
             Address = address;
             Port = port;
@@ -157,7 +157,7 @@ public class TerminalBootTests
 
     private sealed class RefusingConnector : IHostConnector
     {
-        public IHostConnection Open(string address, int port, byte[] tlsPin) =>
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate) =>
             throw new NotSupportedException("TLS needs the host's CA certificate (set hostca)");
     }
 

@@ -47,7 +47,7 @@ internal sealed class SimulatorBoard
 
     private sealed class Connector(IHostConnection link) : IHostConnector
     {
-        public IHostConnection Open(string address, int port, byte[] tlsPin) => link;
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate) => link;
     }
 
     public FakeClock Clock { get; } = new();

@@ -31,13 +31,13 @@ public class CaOnlyTlsBoardTests
     }
 
     /// <summary>The ESP32 connector's rule in front of a fake link; records the CA it would hand to SslStream.</summary>
-    private sealed class CaOnlyConnector(ISettingsStorage settings, FakeHostConnection link) : IHostConnector
+    private sealed class CaOnlyConnector(FakeHostConnection link) : IHostConnector
     {
         public int Opens { get; private set; }
         public byte[]? Ca { get; private set; }
-        public IHostConnection Open(string address, int port, byte[] tlsPin)
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate)
         {
-            Ca = HostCaCertificate.ForCaOnlyTls(settings, CardLibrary.Crypto, tlsPin);
+            Ca = HostCaCertificate.ForCaOnlyTls(caCertificate, tlsPin);
             Opens++;
             return link;
         }
@@ -66,7 +66,7 @@ public class CaOnlyTlsBoardTests
         var clock = new FakeClock();
         var settings = new Settings();
         var display = new RecordingDisplay();
-        var connector = new CaOnlyConnector(settings, new FakeHostConnection(clock));
+        var connector = new CaOnlyConnector(new FakeHostConnection(clock));
         var hardware = new TerminalHardware
         {
             Keypad = new ScriptedKeypad(clock, display), Display = display, ContactlessReader = new VirtualField(), ContactReader = new VirtualSlot(),

@@ -1,4 +1,3 @@
-using Terminal.EmvKernel.Crypto;
 using Terminal.Firmware.Core.Hardware;
 using Terminal.Firmware.Core.HostLink.Transport;
 using Terminal.Firmware.Core.Provisioning;
@@ -9,26 +8,17 @@ namespace Terminal.Boards.Esp32
     /// IHostConnector of the ESP32. nanoFramework's SslStream has no certificate-validation callback
     /// (nanoframework.md 3.8), so a TLS pin (SHA-256 of the host's public key) cannot be checked here: TLS needs the
     /// host's CA certificate, provisioned with <c>set hostca &lt;base64 DER&gt;</c>, which SslStream verifies the host
-    /// against. The certificate is read from the stored configuration (the boot passes only address, port and pin).
+    /// against.
     /// - hostca set: TLS 1.2 verified against it (a pin set as well is not checked on this board);
     /// - only a pin: refused with NotSupportedException (the boot reports it as a configuration to fix);
     /// - neither: plain TCP.
     /// </summary>
     internal sealed class NanoHostConnector : IHostConnector
     {
-        private readonly ISettingsStorage _settings;
-        private readonly ICryptoProvider _crypto;
-
-        public NanoHostConnector(ISettingsStorage settings, ICryptoProvider crypto)
+        public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate)
         {
-            _settings = settings;
-            _crypto = crypto;
-        }
-
-        public IHostConnection Open(string address, int port, byte[] tlsPin)
-        {
-            // Portable rule (tested on the PC): the stored CA certificate, null for plain TCP, NotSupportedException for a pin alone.
-            return new NanoHostConnection(address, port, HostCaCertificate.ForCaOnlyTls(_settings, _crypto, tlsPin));
+            // Portable rule (tested on the PC): the CA certificate, null for plain TCP, NotSupportedException for a pin alone.
+            return new NanoHostConnection(address, port, HostCaCertificate.ForCaOnlyTls(caCertificate, tlsPin));
         }
     }
 }

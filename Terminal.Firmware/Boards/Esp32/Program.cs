@@ -50,7 +50,7 @@ namespace Terminal.Boards.Esp32
             h.JournalStorage = new FlashJournalSlot(flash, "journal-a");
             FlashJournalSlot journalSlotB = new FlashJournalSlot(flash, "journal-b");
             h.Network = new WifiNetworkLink();
-            h.HostConnector = new NanoHostConnector(h.Settings, h.Crypto);
+            h.HostConnector = new NanoHostConnector();
             NanoSerialPort console = new NanoSerialPort(BoardPins.ConsolePort, BoardPins.ConsoleBaud);
 
             h.Display.Show(new string[] { "Terminal", "MENU: self-test" });

@@ -292,7 +292,7 @@ namespace Terminal.Firmware.Core.App
         {
             try
             {
-                IHostConnection connection = _hw.HostConnector.Open(config.HostAddress, config.HostPort, config.TlsPin);
+                IHostConnection connection = _hw.HostConnector.Open(config.HostAddress, config.HostPort, config.TlsPin, config.HostCaCertificate);
                 if (connection != null) return connection;
             }
             catch (System.NotSupportedException e)

@@ -39,21 +39,17 @@ namespace Terminal.Firmware.Core.Provisioning
         }
 
         /// <summary>
-        /// For a board whose TLS stack verifies the host only against a CA certificate (no validation callback, so no
-        /// public-key pin: the ESP32 under nanoFramework): the provisioned CA certificate from the configuration stored in
-        /// <paramref name="settings"/>, or null for plain TCP. Throws <see cref="System.NotSupportedException"/> naming
-        /// <c>set hostca</c> when a TLS pin is provisioned without a CA certificate (the boot turns it into a
-        /// configuration error). A pin provisioned with a CA certificate is not checked by such a board.
+        /// The TLS rule of a board that can only verify the host against a CA certificate (no certificate callback for
+        /// a public-key pin: the ESP32 under nanoFramework): the provisioned CA certificate, or null for plain TCP.
+        /// Throws <see cref="System.NotSupportedException"/> naming <c>set hostca</c> when a TLS pin is provisioned
+        /// without a CA certificate (the boot turns it into a configuration error). A pin provisioned with a CA
+        /// certificate is not checked by such a board.
         /// </summary>
-        public static byte[] ForCaOnlyTls(Terminal.Firmware.Core.Hardware.ISettingsStorage settings, Terminal.EmvKernel.Crypto.ICryptoProvider crypto, byte[] tlsPin)
+        public static byte[] ForCaOnlyTls(byte[] caCertificate, byte[] tlsPin)
         {
-            if (settings == null) throw new System.ArgumentNullException("settings");
-            TerminalConfiguration stored;
-            string[] errors = ConfigurationStore.Load(settings, crypto, out stored);
-            byte[] ca = errors.Length == 0 && stored != null ? stored.HostCaCertificate : null;
-            if (ca == null && tlsPin != null)
+            if (caCertificate == null && tlsPin != null)
                 throw new System.NotSupportedException("this board cannot check a TLS pin (no certificate callback): set hostca <base64 DER of the host's CA certificate>, or set tlspin off for plain TCP");
-            return ca;
+            return caCertificate;
         }
 
         private static bool IsBase64(string s)

@@ -185,7 +185,7 @@ public class TcpHostConnectionTests
         byte[] pin = System.Security.Cryptography.SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo());
         using (var host = new LoopbackHost("answer", certificate))
         {
-            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, pin);
+            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, pin, null);
             connection.Connect(Wait);
             var exchange = new HostExchange(connection, Generic87Dialect.Dialect, new StopwatchClock()) { TimeoutMs = Wait };
             Assert.Equal("00", exchange.Exchange(Sale()).GetString(39));
@@ -196,7 +196,36 @@ public class TcpHostConnectionTests
         wrong[31] ^= 0x01;
         using (var host = new LoopbackHost("answer", certificate))
         {
-            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, wrong);
+            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, wrong, null);
+            Assert.Equal(HostLinkError.ConnectFailed, Assert.Throws<HostLinkException>(() => connection.Connect(Wait)).Reason);
+            Assert.ThrowsAny<Exception>(() => host.Served.Wait(Wait));
+        }
+    }
+
+    [Fact]
+    public void Connector_with_a_provisioned_ca_trusts_only_hosts_that_chain_to_it_under_their_name()
+    {
+        using X509Certificate2 certificate = SelfSigned(); // self-signed, SAN localhost: its own CA
+        using X509Certificate2 other = SelfSigned();       // another key: a CA the host does not chain to
+        using (var host = new LoopbackHost("answer", certificate))
+        {
+            IHostConnection connection = new TcpHostConnector().Open("localhost", host.Port, null, certificate.RawData);
+            connection.Connect(Wait);
+            var exchange = new HostExchange(connection, Generic87Dialect.Dialect, new StopwatchClock()) { TimeoutMs = Wait };
+            Assert.Equal("00", exchange.Exchange(Sale()).GetString(39));
+            connection.Close();
+            AwaitServer(host);
+        }
+        using (var host = new LoopbackHost("answer", certificate))
+        {
+            IHostConnection connection = new TcpHostConnector().Open("localhost", host.Port, null, other.RawData);
+            Assert.Equal(HostLinkError.ConnectFailed, Assert.Throws<HostLinkException>(() => connection.Connect(Wait)).Reason);
+            Assert.ThrowsAny<Exception>(() => host.Served.Wait(Wait));
+        }
+        // The right CA but the wrong name (the certificate names localhost, not 127.0.0.1).
+        using (var host = new LoopbackHost("answer", certificate))
+        {
+            IHostConnection connection = new TcpHostConnector().Open("127.0.0.1", host.Port, null, certificate.RawData);
             Assert.Equal(HostLinkError.ConnectFailed, Assert.Throws<HostLinkException>(() => connection.Connect(Wait)).Reason);
             Assert.ThrowsAny<Exception>(() => host.Served.Wait(Wait));
         }

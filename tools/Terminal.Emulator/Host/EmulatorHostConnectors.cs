@@ -14,7 +14,7 @@ public sealed class InProcessHostConnector(InProcessHostConnection connection) :
     public string Requested { get; private set; }
 
     /// <inheritdoc />
-    public IHostConnection Open(string address, int port, byte[] tlsPin)
+    public IHostConnection Open(string address, int port, byte[] tlsPin, byte[] caCertificate)
     {
         Requested = address + ":" + port;
         return connection;
@@ -23,12 +23,13 @@ public sealed class InProcessHostConnector(InProcessHostConnection connection) :
 
 /// <summary>
 /// <c>--host host:port</c>: a TCP connection (<see cref="TcpHostConnector"/>) to that endpoint instead of the
-/// provisioned <c>set host</c>; the provisioned TLS pin still applies (none: plain TCP).
+/// provisioned <c>set host</c>; the provisioned TLS pin and CA certificate still apply (none: plain TCP).
 /// </summary>
 public sealed class OverriddenHostConnector(string address, int port) : IHostConnector
 {
     private readonly TcpHostConnector _tcp = new();
 
     /// <inheritdoc />
-    public IHostConnection Open(string provisionedAddress, int provisionedPort, byte[] tlsPin) => _tcp.Open(address, port, tlsPin);
+    public IHostConnection Open(string provisionedAddress, int provisionedPort, byte[] tlsPin, byte[] caCertificate) =>
+        _tcp.Open(address, port, tlsPin, caCertificate);
 }
