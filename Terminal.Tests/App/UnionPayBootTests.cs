@@ -518,3 +518,60 @@ public class UnionPayBootTests
         Assert.Empty(board.Requests);
     }
 }
+
+/// <summary>
+/// The UnionPay refund (退货) from the menu: the cashier keys the original sale's reference number and date from its
+/// receipt, then the amount and the card; the host receives the refund advice with DE 37 = that reference and 61 =
+/// original batch and trace (zeros: keyed, not looked up) and the date, credits it, and the batch settles balanced.
+/// </summary>
+public class UnionPayRefundTests
+{
+    [Fact]
+    public void A_refund_keyed_from_the_original_receipt_reaches_the_host_and_settles()
+    {
+        var board = new SimulatorBoard(SimDialect.UnionPay, SimulatorBoard.UnionPayConfiguration());
+        TerminalBoot boot = board.Boot();
+        TerminalApplication app = boot.Start();
+        var log = new List<string>();
+        app.Log = new ListLog(log);
+        TransactionRecord sale = board.Tap(app, "unionpay-quics-online");
+        Assert.True(sale.Approved);
+        Assert.Equal(12, sale.Rrn.Length);
+        board.ToIdle(app);
+
+        // Menu 3: the reference number prompt, then the date prompt (a 5-digit reference is not accepted: 12 needed).
+        board.Keypad.Type("m3");
+        for (int i = 0; i < 10 && board.Keypad.Pending > 0; i++) app.Step();
+        Assert.Equal(AppState.RefundReference, app.State);
+        Assert.True(board.Display.EverShowed(MessageCatalog.Text(MessageId.EnterOriginalReference, Language.English)));
+        board.Keypad.Type("12345\n");
+        for (int i = 0; i < 10 && board.Keypad.Pending > 0; i++) app.Step();
+        Assert.Equal(AppState.RefundReference, app.State);
+        board.Keypad.Type("xxxxx");                                 // Clear, five times
+        board.Keypad.Type(sale.Rrn + "\n");
+        for (int i = 0; i < 30 && board.Keypad.Pending > 0; i++) app.Step();
+        Assert.Equal(AppState.RefundDate, app.State);
+        board.Keypad.Type("1399\n0615\n");                          // month 13 is refused, 06-15 taken
+        for (int i = 0; i < 30 && board.Keypad.Pending > 0; i++) app.Step();
+        Assert.Equal(AppState.AmountEntry, app.State);
+        board.Keypad.Type("600\n");
+        for (int i = 0; i < 30 && app.State != AppState.PresentCard; i++) app.Step();
+        board.Field.Tap(AppRig.Card("unionpay-quics-online"));
+        app.Step();
+
+        TransactionRecord refund = app.LastTransaction!;
+        Assert.Equal(TransactionKind.Refund, refund.Kind);
+        Assert.True(refund.Approved, string.Join("\n", log));
+        Iso8583Message advice = board.Sent("0220").Single();
+        Assert.StartsWith("20", advice.GetString(3));               // processing code 20: a credit to the card
+        Assert.Equal(sale.Rrn, advice.GetString(37));
+        Assert.Equal("000000" + "000000" + "0615", advice.GetString(61));
+        Assert.Equal("000000000600", advice.GetString(4));
+        Assert.True(advice.Has(64));                                // MACed with the session MAC key
+
+        board.ToIdle(app);
+        SettlementSummary settled = board.Settle(app);
+        Assert.True(settled.FundsSettled);
+        Assert.True(Assert.Single(board.Host.Ledger.Settlements()).Balanced);
+    }
+}

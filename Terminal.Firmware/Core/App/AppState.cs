@@ -20,7 +20,11 @@ namespace Terminal.Firmware.Core.App
         /// <summary>The admin menu.</summary>
         AdminMenu = 7,
         /// <summary>A message (result, notice) shown until a key is pressed.</summary>
-        Message = 8
+        Message = 8,
+        /// <summary>UnionPay refund: keying the original sale's reference number (DE 37, from its receipt).</summary>
+        RefundReference = 9,
+        /// <summary>UnionPay refund: keying the original sale's date (MMDD).</summary>
+        RefundDate = 10
     }
 
     /// <summary>Names of <see cref="AppState"/> (Enum.ToString gives a number on the device).</summary>
@@ -40,6 +44,8 @@ namespace Terminal.Firmware.Core.App
                 case AppState.AdminPasscode: return "admin-passcode";
                 case AppState.AdminMenu: return "admin-menu";
                 case AppState.Message: return "message";
+                case AppState.RefundReference: return "refund-reference";
+                case AppState.RefundDate: return "refund-date";
                 default: return "unknown";
             }
         }

@@ -26,6 +26,10 @@ namespace Terminal.Firmware.Core.App
         public byte[] PinKsn;
         /// <summary>For a void: the trace number of the original sale; otherwise 0.</summary>
         public int OriginalTrace;
+        /// <summary>Refund: the original sale's reference number (DE 37) as keyed from its receipt, or null.</summary>
+        public string OriginalRrn;
+        /// <summary>Refund: the original sale's date MMDD as keyed, or null.</summary>
+        public string OriginalDate;
         /// <summary>The PAN masked (first 6, last 4), for logs and the journal.</summary>
         public string MaskedPan;
     }

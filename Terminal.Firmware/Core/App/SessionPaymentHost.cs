@@ -69,7 +69,7 @@ namespace Terminal.Firmware.Core.App
             if (request.Kind == TransactionKind.Void && (!_builder.IsUnionPay || (request.Chip == null && request.Track2 == null)))
                 return VoidByReversal(request.OriginalTrace);
             if (request.Kind == TransactionKind.Refund && _builder.IsUnionPay && !HasOriginalReference(request))
-                return Unreachable("refund refused: the UnionPay refund needs the original sale (reference number, batch, trace, date)");
+                return Unreachable("refund refused: the UnionPay refund needs the original sale (reference number and date)");
             AuthorisationRequest a = RequestOf(request);
             _authoriser.Begin(a);
             OnlineResponse chipAnswer = null;
@@ -139,6 +139,7 @@ namespace Terminal.Firmware.Core.App
         /// <summary>True when the journal holds the original of <paramref name="p"/> with its reference number.</summary>
         private bool HasOriginalReference(PaymentRequest p)
         {
+            if (p.OriginalRrn != null && p.OriginalDate != null) return true;   // keyed from the original receipt
             if (p.OriginalTrace <= 0) return false;
             JournalTransaction original = _session.Journal.Find(p.OriginalTrace);
             return original != null && original.Rrn != null;
@@ -220,6 +221,12 @@ namespace Terminal.Firmware.Core.App
                     a.OriginalAuthorizationCode = original.AuthorizationCode;
                     a.OriginalBatchNumber = original.Batch;
                 }
+            }
+            if (p.OriginalRrn != null)
+            {
+                // A refund of a sale keyed from its receipt (any day, any terminal): the host matches DE 37 and the date.
+                a.OriginalRrn = p.OriginalRrn;
+                a.OriginalDate = p.OriginalDate;
             }
             return a;
         }

@@ -365,12 +365,17 @@ namespace Terminal.Firmware.Core.App
             else _screen.Show(title, Money(_amount), _screen.Text((MessageId)notice), _screen.Text(prompt));
         }
 
+        /// <summary>The host's answer to <paramref name="request"/>; why it was not sent or answered goes to the log.</summary>
+        private HostAnswer Authorise(PaymentRequest request)
+        {
+            HostAnswer answer = _host.Authorise(request);
+            if (answer.FailureReason != null) Write("host: " + answer.FailureReason);
+            return answer;
+        }
+
         private PaymentRequest OfflineRequest(OnlineRequest data, EntryMode mode)
         {
-            PaymentRequest p = new PaymentRequest();
-            p.Kind = _kind;
-            p.Amount = _amount;
-            p.EntryMode = mode;
+            PaymentRequest p = NewRequest(mode);
             p.Chip = data;
             p.MaskedPan = data == null ? null : PanMask.MaskPacked(data.Pan);
             return p;
@@ -409,15 +414,12 @@ namespace Terminal.Firmware.Core.App
                 Finish(refused, false);
                 return;
             }
-            PaymentRequest request = new PaymentRequest();
-            request.Kind = _kind;
-            request.Amount = _amount;
-            request.EntryMode = mode;
+            PaymentRequest request = NewRequest(mode);
             request.Track2 = track.Track == 2 ? track.Raw : null;
             request.MaskedPan = track.MaskedPan;
             _screen.Show(_screen.Text(MessageId.Authorising), Money(_amount), null, null);
             Signal(Hardware.Signal.Online);
-            HostAnswer answer = _host.Authorise(request);
+            HostAnswer answer = Authorise(request);
             TransactionRecord r = NewRecord(mode);
             r.MaskedPan = request.MaskedPan;
             ApplyAnswer(r, answer);
@@ -449,7 +451,7 @@ namespace Terminal.Firmware.Core.App
                 p.PinKsn = _pin.Ksn;
                 _app._screen.Show(_app._screen.Text(MessageId.Authorising), _app.Money(_app._amount), null, null);
                 _app.Signal(Hardware.Signal.Online);
-                Answer = _app._host.Authorise(p);
+                Answer = _app.Authorise(p);
                 return Answer.ToOnlineResponse();
             }
         }

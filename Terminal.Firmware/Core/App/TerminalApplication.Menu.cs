@@ -10,6 +10,12 @@ namespace Terminal.Firmware.Core.App
     {
         /// <summary>Longest number keyed for a trace or passcode.</summary>
         private const int MaxEntryDigits = 8;
+        /// <summary>Digits of a retrieval reference number (DE 37, an12 keyed as digits from the receipt).</summary>
+        private const int RrnDigits = 12;
+
+        // A UnionPay refund's original sale as keyed by the cashier (null otherwise).
+        private string _refundRrn;
+        private string _refundDate;
 
         private void StartAmount(TransactionKind kind)
         {
@@ -70,12 +76,69 @@ namespace Terminal.Firmware.Core.App
             {
                 case KeyCode.Digit1: StartAmount(TransactionKind.Sale); break;
                 case KeyCode.Digit2: StartNumber(AppState.VoidTrace, MessageId.EnterTraceNumber); break;
-                case KeyCode.Digit3: StartAmount(TransactionKind.Refund); break;
+                case KeyCode.Digit3: StartRefund(); break;
                 case KeyCode.Digit4: Reprint(); break;
                 case KeyCode.Digit5: Settle(); break;
                 case KeyCode.Digit6: StartNumber(AppState.AdminPasscode, MessageId.EnterPasscode); break;
                 case KeyCode.Cancel: EnterIdle(); break;
             }
+        }
+
+        /// <summary>
+        /// A refund. In the UnionPay dialect the host finds the original sale by its reference number and date (the
+        /// refund advice's DE 37 and 61.3), so the cashier keys both from the original receipt first; then, as in
+        /// the generic dialect, the amount and the card.
+        /// </summary>
+        private void StartRefund()
+        {
+            _refundRrn = null;
+            _refundDate = null;
+            if (_config.HostDialect == HostDialect.UnionPay) StartNumber(AppState.RefundReference, MessageId.EnterOriginalReference);
+            else StartAmount(TransactionKind.Refund);
+        }
+
+        private void StepRefundReference()
+        {
+            KeyCode key;
+            if (!ReadKey(out key) || !NumberKey(key, MessageId.EnterOriginalReference, false, RrnDigits)) return;
+            if (_entry.Length != RrnDigits)
+            {
+                Signal(Hardware.Signal.Failure);
+                return;
+            }
+            _refundRrn = _entry;
+            StartNumber(AppState.RefundDate, MessageId.EnterOriginalDate);
+        }
+
+        private void StepRefundDate()
+        {
+            KeyCode key;
+            if (!ReadKey(out key) || !NumberKey(key, MessageId.EnterOriginalDate, false, 4)) return;
+            int month = _entry.Length == 4 ? int.Parse(_entry.Substring(0, 2)) : 0;
+            int day = _entry.Length == 4 ? int.Parse(_entry.Substring(2, 2)) : 0;
+            if (month < 1 || month > 12 || day < 1 || day > 31)
+            {
+                Signal(Hardware.Signal.Failure);
+                StartNumber(AppState.RefundDate, MessageId.EnterOriginalDate);
+                return;
+            }
+            _refundDate = _entry;
+            StartAmount(TransactionKind.Refund);
+        }
+
+        /// <summary>A payment request of the current transaction (kind, amount, entry mode, a refund's original sale).</summary>
+        private PaymentRequest NewRequest(EntryMode mode)
+        {
+            PaymentRequest p = new PaymentRequest();
+            p.Kind = _kind;
+            p.Amount = _amount;
+            p.EntryMode = mode;
+            if (_kind == TransactionKind.Refund)
+            {
+                p.OriginalRrn = _refundRrn;
+                p.OriginalDate = _refundDate;
+            }
+            return p;
         }
 
         private void StartNumber(AppState state, MessageId prompt)
@@ -88,9 +151,15 @@ namespace Terminal.Firmware.Core.App
         /// <summary>Digits, correction and cancel for a short number; true on OK with at least one digit.</summary>
         private bool NumberKey(KeyCode key, MessageId prompt, bool masked)
         {
+            return NumberKey(key, prompt, masked, MaxEntryDigits);
+        }
+
+        /// <summary>As <see cref="NumberKey(KeyCode, MessageId, bool)"/> with at most <paramref name="maxDigits"/> digits.</summary>
+        private bool NumberKey(KeyCode key, MessageId prompt, bool masked, int maxDigits)
+        {
             if (key >= KeyCode.Digit0 && key <= KeyCode.Digit9)
             {
-                if (_entry.Length < MaxEntryDigits) _entry += ((char)('0' + (key - KeyCode.Digit0))).ToString();
+                if (_entry.Length < maxDigits) _entry += ((char)('0' + (key - KeyCode.Digit0))).ToString();
             }
             else if (key == KeyCode.Clear)
             {
@@ -132,7 +201,7 @@ namespace Terminal.Firmware.Core.App
             request.EntryMode = EntryMode.Magstripe;
             _screen.Show(_screen.Text(MessageId.Authorising), Money(_amount), null, null);
             Signal(Hardware.Signal.Online);
-            HostAnswer answer = _host.Authorise(request);
+            HostAnswer answer = Authorise(request);
             TransactionRecord r = NewRecord(EntryMode.Magstripe);
             r.MaskedPan = original.MaskedPan;
             r.OriginalTrace = trace;

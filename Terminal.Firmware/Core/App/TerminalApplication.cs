@@ -114,6 +114,8 @@ namespace Terminal.Firmware.Core.App
                 case AppState.RemoveCard: StepRemoveCard(); break;
                 case AppState.Menu: StepMenu(); break;
                 case AppState.VoidTrace: StepVoidTrace(); break;
+                case AppState.RefundReference: StepRefundReference(); break;
+                case AppState.RefundDate: StepRefundDate(); break;
                 case AppState.AdminPasscode: StepPasscode(); break;
                 case AppState.AdminMenu: StepAdminMenu(); break;
                 default: StepMessage(); break;

@@ -75,7 +75,9 @@ namespace Terminal.Firmware.Core.Ui
             "INSERT OR SWIPE", "请插卡或刷卡",
             "PROCESSING ERROR", "处理错误",
             "CARD READ OK", "读卡成功",
-            "NOT RECORDED", "交易未能记录"
+            "NOT RECORDED", "交易未能记录",
+            "ORIGINAL REF NO", "请输入原参考号",
+            "ORIGINAL DATE MMDD", "请输入原交易日期"
         };
 
         /// <summary>Number of messages (each <see cref="MessageId"/> is below it).</summary>

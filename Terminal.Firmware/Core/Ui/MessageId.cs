@@ -136,6 +136,10 @@ namespace Terminal.Firmware.Core.Ui
         /// <summary>Contactless UI request '17' Card Read OK (followed by "remove card", Book A, 9.4).</summary>
         CardReadOk = 63,
         /// <summary>Reason of an offline approval the terminal could not record (no advice journaled): it is declined.</summary>
-        OfflineNotRecorded = 64
+        OfflineNotRecorded = 64,
+        /// <summary>UnionPay refund: key the original sale's reference number (12 digits, from its receipt).</summary>
+        EnterOriginalReference = 65,
+        /// <summary>UnionPay refund: key the original sale's date as MMDD.</summary>
+        EnterOriginalDate = 66
     }
 }

@@ -141,6 +141,13 @@ namespace Terminal.Firmware.Core.HostLink.Session
             t.OriginalStan = r.OriginalStan;
             t.OriginalBatchNumber = r.OriginalBatchNumber;
             t.OriginalDate = r.OriginalDate;
+            if (r.Kind == TransactionKind.Refund && r.OriginalRrn != null)
+            {
+                // A refund keyed from the original receipt: the host matches DE 37 and the date; the original batch
+                // and trace (UnionPay 61.1/61.2) are zeros when the sale is not in this terminal's journal [K].
+                if (t.OriginalStan < 0) t.OriginalStan = 0;
+                if (t.OriginalBatchNumber < 0) t.OriginalBatchNumber = 0;
+            }
             return t;
         }
 
