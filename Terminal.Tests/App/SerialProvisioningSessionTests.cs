@@ -146,6 +146,33 @@ public class SerialProvisioningSessionTests
     }
 
     [Fact]
+    public void A_mistyped_command_or_a_pasted_key_is_masked_too()
+    {
+        var (s, port, _) = NewSession();
+        // "kye" is no command: everything after it is masked (the console then refuses the line).
+        string output = Feed(s, port, "kye dukpt " + Ipek + "\r");
+        Assert.StartsWith("kye " + new string('*', 5) + " " + new string('*', 32) + "\r\n", output);
+        // "set pascode": an unknown item masks its value.
+        output = Feed(s, port, "set pascode 24681357\r");
+        Assert.StartsWith("set pascode ********\r\n", output);
+        // A key pasted on its own: its first digit (no command has one) masks the rest of the word.
+        output = Feed(s, port, Ipek + "\r");
+        Assert.StartsWith(new string('*', 32) + "\r\n", output);    // 6AC2...: the leading digit is masked at once
+        output = Feed(s, port, "ABCDEF0123456789\r");
+        Assert.StartsWith("ABCDE" + new string('*', 11) + "\r\n", output);   // at most the first five letters show
+        // Commands whose values are plain still echo them.
+        output = Feed(s, port, "set tid TERM0042\r");
+        Assert.StartsWith("set tid TERM0042\r\n", output);
+        output = Feed(s, port, "aid add A0000000031010\r");
+        Assert.StartsWith("aid add A0000000031010\r\n", output);
+        // Nor does the console's refusal repeat a word that may be a key: "unknown command (not shown)".
+        Assert.DoesNotContain(Ipek.Substring(0, 8), port.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("0123456789", port.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown command (not shown)", port.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown command 'kye'", port.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wifi_password_and_passcode_echo_as_stars()
     {
         var (s, port, _) = NewSession();

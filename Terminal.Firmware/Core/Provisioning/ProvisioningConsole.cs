@@ -205,7 +205,7 @@ namespace Terminal.Firmware.Core.Provisioning
                 return r;
             }
             if (verb == "help") return new string[] { "set <item> <value> (wifi host tlspin hostca dialect tid mid merchant language currency maxamount fallback pinbypass pintimeout cardtimeout passcode cllimit cvmlimit clfloor) | aid add|clear | capk key|revoke|clear | key dukpt|tmk | show | check | save" };
-            throw new ProvisioningException(lineNumber, "unknown command '" + Clip(w[0]) + "' (try help)");
+            throw new ProvisioningException(lineNumber, "unknown command " + Quoted(w[0]) + " (try help)");
         }
 
         private static string DialectName(HostDialect d)
@@ -322,7 +322,7 @@ namespace Terminal.Firmware.Core.Provisioning
                     else _config.ContactlessFloorLimit = v;
                     return null;
                 default:
-                    throw new ProvisioningException(n, "unknown setting '" + Clip(w[1]) + "'");
+                    throw new ProvisioningException(n, "unknown setting " + Quoted(w[1]));
             }
         }
 
@@ -488,9 +488,20 @@ namespace Terminal.Firmware.Core.Provisioning
             return true;
         }
 
-        private static string Clip(string s)
+        /// <summary>
+        /// An unknown word for an error message: quoted when it looks like a mistyped command (letters and '-' only,
+        /// at most 16), otherwise not repeated - it may be a pasted key or password.
+        /// </summary>
+        private static string Quoted(string word)
         {
-            return s.Length > 16 ? s.Substring(0, 16) : s;
+            if (word.Length > 16) return "(not shown)";
+            for (int i = 0; i < word.Length; i++)
+            {
+                char c = word[i];
+                bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+                if (!letter) return "(not shown)";
+            }
+            return "'" + word + "'";
         }
 
         private static string[] Words(string text)

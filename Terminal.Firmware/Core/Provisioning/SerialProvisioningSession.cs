@@ -17,8 +17,10 @@ namespace Terminal.Firmware.Core.Provisioning
     /// <para>Echo: typed characters are echoed, except secrets. Once the line so far reads <c>key</c> + blank, or
     /// <c>set passcode</c> + blank, or <c>set wifi &lt;ssid&gt;</c> + blank (case-insensitive), every further
     /// character echoes as one <c>*</c> (blanks still echo as blanks, so the fields stay visible). The answers never
-    /// hold secrets (the console answers keys with check values). A secret typed anywhere else (a mistyped command)
-    /// is echoed: the masking follows the command words.</para>
+    /// hold secrets (the console answers keys with check values). A word that is not a command (a mistyped
+    /// <c>key</c>, an unknown <c>set</c> item) masks the rest of its line too, and a first word that cannot be a
+    /// command (a digit, or longer than any command) echoes as '*' from there on, so a key pasted on its own shows
+    /// at most its first five letters.</para>
     /// <para>Session commands besides the console's: <c>save</c> (the console's; a successful save ends the session
     /// with <see cref="ProvisioningSessionEnd.Saved"/>) and <c>exit</c> (ends it without saving). The session also
     /// ends after <see cref="IdleTimeoutMs"/> without input, or when the port fails; nothing it reads can throw out
@@ -232,7 +234,7 @@ namespace Terminal.Firmware.Core.Provisioning
                 return;
             }
             if (!_secretKnown) _secretStart = SecretStart(out _secretKnown);
-            bool secret = _secretStart >= 0;
+            bool secret = _secretStart >= 0 || MaskedInFirstWord(b);
             _line[_length++] = b;
             if (secret && b != 0x20 && b != 0x09)
             {
@@ -353,12 +355,53 @@ namespace Terminal.Firmware.Core.Provisioning
             while (complete < words && ends[complete] < _length) complete++;
             settled = true;
             if (complete >= 1 && WordIs(starts[0], ends[0], "key")) return ends[0] + 1;
-            if (complete >= 1 && !WordIs(starts[0], ends[0], "set")) return -1;
+            // A word that is not a command (a mistyped "key", a pasted value) may carry a secret: mask what follows.
+            if (complete >= 1 && !WordIs(starts[0], ends[0], "set")) return OneOf(starts[0], ends[0], PlainVerbs) ? -1 : ends[0] + 1;
             if (complete >= 2 && WordIs(starts[1], ends[1], "passcode")) return ends[1] + 1;
-            if (complete >= 2 && !WordIs(starts[1], ends[1], "wifi")) return -1;
+            if (complete >= 2 && !WordIs(starts[1], ends[1], "wifi")) return OneOf(starts[1], ends[1], PlainItems) ? -1 : ends[1] + 1;
             if (complete >= 3) return ends[2] + 1;
             settled = false;
             return -1;
+        }
+
+        // Commands whose values are never secret (ProvisioningConsole); any other first or "set" word masks the rest.
+        private static readonly string[] PlainVerbs = new string[] { "aid", "capk", "show", "check", "save", "help", "exit" };
+        private static readonly string[] PlainItems = new string[]
+        {
+            "host", "tlspin", "hostca", "dialect", "tid", "mid", "merchant", "language", "currency", "maxamount", "fallback",
+            "pinbypass", "pintimeout", "cardtimeout", "cllimit", "cvmlimit", "clfloor"
+        };
+
+        private bool OneOf(int start, int end, string[] words)
+        {
+            for (int i = 0; i < words.Length; i++)
+            {
+                if (WordIs(start, end, words[i])) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Longest command word (check, capk, help, save, show, exit, aid, set, key).</summary>
+        private const int LongestVerb = 5;
+
+        /// <summary>
+        /// True when <paramref name="b"/>, typed now, continues a first word that cannot be a command: a digit (no
+        /// command has one), anything after a digit, or anything past the longest command. Such a word is a pasted
+        /// key or a typo, so it is echoed as '*' from there on.
+        /// </summary>
+        private bool MaskedInFirstWord(byte b)
+        {
+            int i = 0;
+            while (i < _length && IsBlank(_line[i])) i++;
+            int start = i;
+            bool digit = false;
+            while (i < _length && !IsBlank(_line[i]))
+            {
+                if (_line[i] >= (byte)'0' && _line[i] <= (byte)'9') digit = true;
+                i++;
+            }
+            if (i != _length || IsBlank(b)) return false;          // the first word is already complete
+            return digit || (b >= (byte)'0' && b <= (byte)'9') || i - start >= LongestVerb;
         }
 
         private bool WordIs(int start, int end, string word)
