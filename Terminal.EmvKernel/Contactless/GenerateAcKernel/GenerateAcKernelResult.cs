@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Oda;
@@ -9,7 +10,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
     /// TVR and CVM Results, the same <see cref="TransactionOutcome"/> the contact kernel produces (decision, field 55
     /// data, receipt data, masked trace), what was deferred until after card removal, and the torn records to clear.
     /// </summary>
-    public sealed class GenerateAcKernelResult
+    public sealed class GenerateAcKernelResult : IContactlessKernelResult
     {
         internal GenerateAcKernelResult(GenerateAcKernelCardRead read, GenerateAcKernelOutcome outcome)
         {

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Oda;
 
@@ -8,7 +9,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
     /// and CVM Results, the same <see cref="TransactionOutcome"/> the contact kernel produces (decision, field 55
     /// data, receipt data, masked trace), and what was deferred until after card removal.
     /// </summary>
-    public sealed class QuickKernelResult
+    public sealed class QuickKernelResult : IContactlessKernelResult
     {
         internal QuickKernelResult(QuickKernelCardRead read, QuickKernelOutcome outcome, QuickKernelCvm cvm)
         {

@@ -1,7 +1,7 @@
 using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Contactless.GenerateAcKernel;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Contactless.QuickKernel;
-using Terminal.EmvKernel.Kernel;
 
 namespace Terminal.Firmware.Core.App
 {
@@ -25,44 +25,11 @@ namespace Terminal.Firmware.Core.App
         public GenerateAcKernelActivation GenerateAc { get; private set; }
 
         /// <summary>The last result of the kernel that served <paramref name="result"/>'s selected combination, or null when none ran.</summary>
-        public ContactlessKernelResult ResultOf(EntryPointResult result)
+        public IContactlessKernelResult ResultOf(EntryPointResult result)
         {
             if (result == null || result.Selected == null) return null;
-            if (result.Selected.KernelId == KernelIdentifier.Kernel2)
-                return GenerateAc.LastResult == null ? null : new ContactlessKernelResult(null, GenerateAc.LastResult);
-            return Quick.LastResult == null ? null : new ContactlessKernelResult(Quick.LastResult, null);
-        }
-    }
-
-    /// <summary>One contactless kernel's result as the application uses it: the transaction, the authorisation data, the online completion.</summary>
-    public sealed class ContactlessKernelResult
-    {
-        private readonly QuickKernelResult _quick;
-        private readonly GenerateAcKernelResult _generateAc;
-
-        internal ContactlessKernelResult(QuickKernelResult quick, GenerateAcKernelResult generateAc)
-        {
-            _quick = quick;
-            _generateAc = generateAc;
-        }
-
-        /// <summary>The transaction outcome (null for an online request until <see cref="CompleteOnline"/>).</summary>
-        public TransactionOutcome Transaction
-        {
-            get { return _quick != null ? _quick.Transaction : _generateAc.Transaction; }
-        }
-
-        /// <summary>The authorisation / clearing data (field 55, PAN fields), or null when the card gave no cryptogram.</summary>
-        public OnlineRequest AuthorisationData
-        {
-            get { return _quick != null ? _quick.AuthorisationData : _generateAc.AuthorisationData; }
-        }
-
-        /// <summary>Completes an online request with the host's answer (no second cryptogram on either kernel).</summary>
-        public TransactionOutcome CompleteOnline(bool hostApproved, byte[] authorisationResponseCode)
-        {
-            return _quick != null ? _quick.CompleteOnline(hostApproved, authorisationResponseCode)
-                : _generateAc.CompleteOnline(hostApproved, authorisationResponseCode);
+            if (result.Selected.KernelId == KernelIdentifier.Kernel2) return GenerateAc.LastResult;
+            return Quick.LastResult;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Magstripe;
 using Terminal.EmvKernel.Util;
@@ -278,7 +279,7 @@ namespace Terminal.Firmware.Core.App
                 ShowPresent(ContactlessPrompts.TryMap(o.UiRequestOnOutcome, out prompt) ? prompt : MessageId.InsertCard);
                 return;
             }
-            ContactlessKernelResult kr = kernels.ResultOf(result);
+            IContactlessKernelResult kr = kernels.ResultOf(result);
             if (kr == null || (o.Outcome != ContactlessOutcome.Approved && o.Outcome != ContactlessOutcome.Declined
                 && o.Outcome != ContactlessOutcome.OnlineRequest))
             {

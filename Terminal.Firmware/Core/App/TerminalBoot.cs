@@ -132,10 +132,13 @@ namespace Terminal.Firmware.Core.App
             OnlinePinCipher pinCipher;
             SignOn = null;
             SignOnFailure = SessionFailure.None;
-            if (config.HostDialect == HostDialect.UnionPay) host = UnionPayHost(config, connection, journal, out pinCipher);
-            else host = GenericHost(config, connection, journal, out pinCipher);
             KernelConfiguration kernel = Kernel != null ? Kernel : ReferenceTerminal.Configuration();
-            if (config.HostDialect == HostDialect.UnionPay) GoOnlineForEverySale(kernel, config);
+            if (config.HostDialect == HostDialect.UnionPay)
+            {
+                host = UnionPayHost(config, connection, journal, out pinCipher);
+                GoOnlineForEverySale(kernel, config);
+            }
+            else host = GenericHost(config, connection, journal, out pinCipher);
             PaymentKernels kernels = new PaymentKernels(kernel, caKeys, _hw.Random, PaymentKernels.CombinationsOf(config));
             return new TerminalApplication(_hw, config, kernels, host, pinCipher);
         }

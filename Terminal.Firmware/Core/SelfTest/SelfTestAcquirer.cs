@@ -134,9 +134,8 @@ namespace Terminal.Firmware.Core.SelfTest
             if (code == "00")
             {
                 _approvals++;
-                string n = _approvals.ToString();
-                response.SetString(37, "SELFTEST" + Pad(n, 4));
-                response.SetString(38, "ST" + Pad(n, 4));
+                response.SetString(37, "SELFTEST" + Digits.Pad(_approvals, 4, 37));
+                response.SetString(38, "ST" + Digits.Pad(_approvals, 4, 38));
             }
             if (iad != null)
             {
@@ -145,12 +144,6 @@ namespace Terminal.Firmware.Core.SelfTest
                 response.SetBytes(55, w.ToArray());
             }
             return response;
-        }
-
-        private static string Pad(string digits, int width)
-        {
-            while (digits.Length < width) digits = "0" + digits;
-            return digits;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Transport;
 
@@ -49,7 +50,7 @@ namespace Terminal.Firmware.Core.SelfTest
             if (!IsConnected) throw new HostLinkException(HostLinkError.Disconnected, "not connected");
             if (data == null || offset < 0 || count < 0 || offset > data.Length - count)
                 throw new HostLinkException(HostLinkError.Disconnected, "bad send range");
-            _inbound = Append(_inbound, data, offset, count);
+            _inbound = Bytes.Concat(_inbound, Bytes.Slice(data, offset, count));
             while (_inbound.Length >= LengthPrefixFrame.HeaderLength)
             {
                 int length;
@@ -63,17 +64,13 @@ namespace Terminal.Firmware.Core.SelfTest
                     return;
                 }
                 if (_inbound.Length < LengthPrefixFrame.HeaderLength + length) return;
-                byte[] payload = new byte[length];
-                System.Array.Copy(_inbound, LengthPrefixFrame.HeaderLength, payload, 0, length);
-                int rest = _inbound.Length - LengthPrefixFrame.HeaderLength - length;
-                byte[] remaining = new byte[rest];
-                System.Array.Copy(_inbound, LengthPrefixFrame.HeaderLength + length, remaining, 0, rest);
-                _inbound = remaining;
+                byte[] payload = Bytes.Slice(_inbound, LengthPrefixFrame.HeaderLength, length);
+                int used = LengthPrefixFrame.HeaderLength + length;
+                _inbound = Bytes.Slice(_inbound, used, _inbound.Length - used);
                 byte[] answer = _acquirer.Answer(payload);
                 if (answer != null)
                 {
-                    byte[] frame = LengthPrefixFrame.Wrap(answer);
-                    _outbound = Append(_outbound, frame, 0, frame.Length);
+                    _outbound = Bytes.Concat(_outbound, LengthPrefixFrame.Wrap(answer));
                 }
             }
         }
@@ -89,9 +86,7 @@ namespace Terminal.Firmware.Core.SelfTest
             }
             int n = count < _outbound.Length ? count : _outbound.Length;
             System.Array.Copy(_outbound, 0, buffer, offset, n);
-            byte[] rest = new byte[_outbound.Length - n];
-            System.Array.Copy(_outbound, n, rest, 0, rest.Length);
-            _outbound = rest;
+            _outbound = Bytes.Slice(_outbound, n, _outbound.Length - n);
             return n;
         }
 
@@ -101,14 +96,6 @@ namespace Terminal.Firmware.Core.SelfTest
             IsConnected = false;
             _inbound = new byte[0];
             _outbound = new byte[0];
-        }
-
-        private static byte[] Append(byte[] head, byte[] data, int offset, int count)
-        {
-            byte[] all = new byte[head.Length + count];
-            System.Array.Copy(head, 0, all, 0, head.Length);
-            System.Array.Copy(data, offset, all, head.Length, count);
-            return all;
         }
     }
 }

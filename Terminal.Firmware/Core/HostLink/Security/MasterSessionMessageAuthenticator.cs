@@ -57,7 +57,8 @@ namespace Terminal.Firmware.Core.HostLink.Security
             return ok;
         }
 
-        private static bool IsManagement(string mti)
+        /// <summary>True for a network management MTI (08xx): sign-on and the like, never MACed (no working keys yet).</summary>
+        public static bool IsManagement(string mti)
         {
             return mti != null && mti.Length == 4 && mti[1] == '8';
         }

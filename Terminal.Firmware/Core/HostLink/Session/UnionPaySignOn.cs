@@ -75,8 +75,7 @@ namespace Terminal.Firmware.Core.HostLink.Session
         /// <summary>True for every request that carries a MAC: all but network management (08xx), as <see cref="MasterSessionMessageAuthenticator"/>.</summary>
         public bool NeedsKeys(Iso8583Message request)
         {
-            string mti = request == null ? null : request.Mti;
-            return mti == null || mti.Length != 4 || mti[1] != '8';
+            return !MasterSessionMessageAuthenticator.IsManagement(request == null ? null : request.Mti);
         }
 
         /// <inheritdoc />
