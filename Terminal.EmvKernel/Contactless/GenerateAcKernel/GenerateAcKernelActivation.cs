@@ -1,6 +1,7 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Configuration;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Kernel;
 
 namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
@@ -46,7 +47,7 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
             if (data == null) throw new System.ArgumentNullException("data");
             LastResult = null;
             byte[] fci = selected.Fci;
-            if (fci == null) return End(new UiRequest(UiMessage.ProcessingError, UiStatus.ProcessingError));
+            if (fci == null) return KernelActivation.EndApplication(new UiRequest(UiMessage.ProcessingError, UiStatus.ProcessingError));
 
             GenerateAcKernelCardRead read = GenerateAcKernel.ReadCard(transport, fci, BuildTerminalData(data), indicators, _configuration);
             // Book C-2 / Book A 9.4: the card may leave the field once GENERATE AC has answered.
@@ -63,17 +64,8 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
         public TerminalData BuildTerminalData(KernelActivationData data)
         {
             if (data == null) throw new System.ArgumentNullException("data");
-            TransactionRequest request = data.Request;
-            TerminalData terminal = new TerminalData();
-            _parameters.ApplyTo(terminal);
-            terminal.Set(0x9F02, NumericAmount.Encode(request.Amount));
-            terminal.Set(0x9F03, NumericAmount.Encode(request.AmountOther));
-            terminal.Set(0x9C, new byte[] { request.Type });
-            terminal.Set(0x9A, Util.Bytes.Copy(request.Date));
-            terminal.Set(0x9F21, Util.Bytes.Copy(request.Time));
-            terminal.Set(0x9F37, data.UnpredictableNumber);
+            TerminalData terminal = KernelActivation.TerminalDataOf(_parameters, data);
             if (_configuration.ApplicationVersion != null) terminal.Set(0x9F09, Util.Bytes.Copy(_configuration.ApplicationVersion));
-            terminal.Set(0x95, new byte[5]);
             return terminal;
         }
 
@@ -139,16 +131,9 @@ namespace Terminal.EmvKernel.Contactless.GenerateAcKernel
                         o.UiRequestOnRestart = new UiRequest(UiMessage.PresentCardAgain, UiStatus.ReadyToRead);
                         return o;
                     }
-                    return End(new UiRequest(UiMessage.InsertSwipeOrTryAnotherCard, UiStatus.ProcessingError));
+                    return KernelActivation.EndApplication(new UiRequest(UiMessage.InsertSwipeOrTryAnotherCard, UiStatus.ProcessingError));
             }
             if (result.AuthorisationData != null) o.DataRecord = result.AuthorisationData.IccData;
-            return o;
-        }
-
-        private static OutcomeParameterSet End(UiRequest ui)
-        {
-            OutcomeParameterSet o = new OutcomeParameterSet(ContactlessOutcome.EndApplication);
-            o.UiRequestOnOutcome = ui;
             return o;
         }
     }

@@ -1,5 +1,5 @@
-using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Oda;
 

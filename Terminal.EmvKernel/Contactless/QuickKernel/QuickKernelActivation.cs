@@ -1,6 +1,7 @@
 using Terminal.EmvKernel.Apdu;
 using Terminal.EmvKernel.Configuration;
 using Terminal.EmvKernel.Contactless.EntryPoint;
+using Terminal.EmvKernel.Contactless.Shared;
 using Terminal.EmvKernel.DataObjects;
 using Terminal.EmvKernel.Kernel;
 
@@ -17,8 +18,6 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
     /// </summary>
     public sealed class QuickKernelActivation : IContactlessKernel
     {
-        private const int TagTvr = 0x95;
-
         private readonly QuickKernelConfiguration _configuration;
         private readonly TerminalParameters _parameters;
         private readonly IContactlessUserInterface _ui;
@@ -54,7 +53,7 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
             if (data == null) throw new System.ArgumentNullException("data");
             LastResult = null;
             byte[] fci = selected.Fci;
-            if (fci == null) return End(new UiRequest(UiMessage.ProcessingError, UiStatus.ProcessingError));
+            if (fci == null) return KernelActivation.EndApplication(new UiRequest(UiMessage.ProcessingError, UiStatus.ProcessingError));
 
             QuickKernelCardRead read = QuickKernel.ReadCard(transport, fci, BuildTerminalData(indicators, data));
             // Book C-3 / Book A 9.4: the card may leave the field once the card phase has read everything.
@@ -73,17 +72,8 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
         {
             if (indicators == null) throw new System.ArgumentNullException("indicators");
             if (data == null) throw new System.ArgumentNullException("data");
-            TransactionRequest request = data.Request;
-            TerminalData terminal = new TerminalData();
-            _parameters.ApplyTo(terminal);
+            TerminalData terminal = KernelActivation.TerminalDataOf(_parameters, data);
             terminal.Set(TerminalTransactionQualifiers.TagValue, indicators.Ttq.ToArray());
-            terminal.Set(0x9F02, NumericAmount.Encode(request.Amount));
-            terminal.Set(0x9F03, NumericAmount.Encode(request.AmountOther));
-            terminal.Set(0x9C, new byte[] { request.Type });
-            terminal.Set(0x9A, Util.Bytes.Copy(request.Date));
-            terminal.Set(0x9F21, Util.Bytes.Copy(request.Time));
-            terminal.Set(0x9F37, data.UnpredictableNumber);
-            terminal.Set(TagTvr, new byte[5]);
             return terminal;
         }
 
@@ -137,16 +127,9 @@ namespace Terminal.EmvKernel.Contactless.QuickKernel
                     o.UiRequestOnRestart = new UiRequest(UiMessage.PresentCardAgain, UiStatus.ReadyToRead);
                     return o;
                 default:
-                    return End(new UiRequest(UiMessage.InsertSwipeOrTryAnotherCard, UiStatus.ProcessingError));
+                    return KernelActivation.EndApplication(new UiRequest(UiMessage.InsertSwipeOrTryAnotherCard, UiStatus.ProcessingError));
             }
             if (result.AuthorisationData != null) o.DataRecord = result.AuthorisationData.IccData;
-            return o;
-        }
-
-        private static OutcomeParameterSet End(UiRequest ui)
-        {
-            OutcomeParameterSet o = new OutcomeParameterSet(ContactlessOutcome.EndApplication);
-            o.UiRequestOnOutcome = ui;
             return o;
         }
 
