@@ -3,6 +3,7 @@ using Terminal.EmvKernel.Contactless.EntryPoint;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
+using Terminal.Tests.VirtualCards.Card;
 using static Terminal.Tests.Kernel.KernelTestSupport;
 
 namespace Terminal.Tests.Contactless.EntryPoint;
@@ -143,22 +144,12 @@ internal static class EntryPointTestSupport
 
     public static OutcomeParameterSet Outcome(ContactlessOutcome outcome, StartPoint start = StartPoint.NotApplicable) => new(outcome) { Start = start };
 
-    /// <summary>A counting random source (deterministic, different bytes each call).</summary>
-    public sealed class CountingRandomSource : IRandomSource
-    {
-        private byte _next = 1;
-        public void NextBytes(byte[] buffer, int offset, int length)
-        {
-            for (int i = 0; i < length; i++) buffer[offset + i] = _next++;
-        }
-    }
-
     public static EntryPointProcess Process(IContactlessReader reader, RecordingUi ui, params (int Id, IContactlessKernel Kernel)[] kernels) =>
         Process(DefaultCombinations(), reader, ui, kernels);
 
     public static EntryPointProcess Process(ContactlessCombination[] combinations, IContactlessReader reader, RecordingUi ui, params (int Id, IContactlessKernel Kernel)[] kernels)
     {
-        var process = new EntryPointProcess(combinations, reader, ui, new CountingRandomSource());
+        var process = new EntryPointProcess(combinations, reader, ui, new CountingRandom());
         foreach (var (id, kernel) in kernels) process.AddKernel(id, kernel);
         return process;
     }

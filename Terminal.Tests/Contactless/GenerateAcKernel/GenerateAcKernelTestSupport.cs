@@ -5,6 +5,7 @@ using Terminal.EmvKernel.Contactless.GenerateAcKernel;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
+using Terminal.Tests.VirtualCards.Card;
 using Terminal.Tests.VirtualCards.Library;
 using Terminal.VirtualCards.Card;
 using Terminal.VirtualCards.Personalisation;
@@ -169,12 +170,4 @@ internal static class GenerateAcKernelTestSupport
         public void Advance(long microseconds) => Microseconds += microseconds;
     }
 
-    public sealed class CountingRandom(byte first) : IRandomSource
-    {
-        private byte _next = first;
-        public void NextBytes(byte[] buffer, int offset, int count)
-        {
-            for (int i = 0; i < count; i++) buffer[offset + i] = _next++;
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Crypto;
 using Terminal.EmvKernel.Kernel;
 using Terminal.EmvKernel.Util;
+using Terminal.Tests.VirtualCards.Card;
 using Terminal.Tests.VirtualCards.Library;
 using Terminal.VirtualCards.Card;
 using Terminal.VirtualCards.Personalisation;
@@ -88,7 +89,7 @@ internal static class QuickKernelTestSupport
     {
         public Tap(CardImage image, int removeBeforeCommand = -1)
         {
-            Card = new VirtualCard(image, new CountingRandom(), CardLibrary.Crypto);
+            Card = new VirtualCard(image, new CountingRandom(0x21), CardLibrary.Crypto);
             CardApplication app = image.ApplicationAt(image.Applications.Count - 1);
             byte[] select = [0x00, 0xA4, 0x04, 0x00, (byte)app.Aid.Length, .. app.Aid, 0x00];
             byte[] r = Card.Transmit(select);
@@ -117,15 +118,6 @@ internal static class QuickKernelTestSupport
             Commands.Add((byte[])command.Clone());
             if (removeBefore >= 0 && Commands.Count - 1 >= removeBefore) throw new CardRemovedException(CardRemovedReason.Removed);
             return card.Transmit(command);
-        }
-    }
-
-    private sealed class CountingRandom : IRandomSource
-    {
-        private byte _next = 0x21;
-        public void NextBytes(byte[] buffer, int offset, int count)
-        {
-            for (int i = 0; i < count; i++) buffer[offset + i] = _next++;
         }
     }
 }

@@ -6,6 +6,7 @@ using Terminal.EmvKernel.Contactless.QuickKernel;
 using Terminal.EmvKernel.Util;
 using Terminal.VirtualCards.Card;
 using Terminal.VirtualCards.Timing;
+using Terminal.Tests.VirtualCards.Card;
 using Terminal.Tests.VirtualCards.Library;
 using static Terminal.Tests.Contactless.EntryPoint.EntryPointTestSupport;
 
@@ -53,7 +54,7 @@ public class ContactlessTimingBudgetTests
         visa.CvmRequiredLimit = 5000;
         unionPay.CvmRequiredLimit = 5000;
         var reader = new ScriptedReader().Tap(channel);
-        var process = new EntryPointProcess([visa, unionPay], reader, ui, new CountingRandomSource());
+        var process = new EntryPointProcess([visa, unionPay], reader, ui, new CountingRandom());
         process.AddKernel(KernelIdentifier.Kernel3, kernel);
         process.AddKernel(KernelIdentifier.Kernel7, kernel);
         EntryPointResult result = process.Start(Purchase(amount));
@@ -83,14 +84,14 @@ public class ContactlessTimingBudgetTests
             RelayResistanceSupported = true,
             OnDeviceCvmSupported = true,
             Clock = new ModelledKernelClock(channel, 1_000_000),
-            Random = new CountingRandomSource(),
+            Random = new CountingRandom(),
             TornLog = new TornTransactionLog(2, TornTransactionLog.DefaultLifetimeSeconds),
         };
         var kernel = new GenerateAcKernelActivation(configuration, null, ui);
         var mastercard = Combination(MastercardAid, KernelIdentifier.Kernel2);
         mastercard.CvmRequiredLimit = 5000;
         mastercard.FloorLimit = 10000;
-        var process = new EntryPointProcess([mastercard], new ScriptedReader().Tap(channel), ui, new CountingRandomSource());
+        var process = new EntryPointProcess([mastercard], new ScriptedReader().Tap(channel), ui, new CountingRandom());
         process.AddKernel(KernelIdentifier.Kernel2, kernel);
         EntryPointResult result = process.Start(Purchase(amount));
         long inField = new ActivationTiming(timing).TotalMicroseconds + channel.ExchangeMicroseconds;

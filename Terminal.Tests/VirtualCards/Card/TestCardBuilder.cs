@@ -6,10 +6,13 @@ using Terminal.VirtualCards.Card;
 
 namespace Terminal.Tests.VirtualCards.Card;
 
-/// <summary>Deterministic random source: bytes 01 02 03 ... (wrapping), so challenges and IDNs are predictable.</summary>
-public sealed class CountingRandom : IRandomSource
+/// <summary>
+/// Deterministic random source: bytes <paramref name="first"/>, +1, +2 ... (wrapping; default 01 02 03 ...), so
+/// challenges, IDNs and unpredictable numbers are predictable. The one counting source of the tests.
+/// </summary>
+public sealed class CountingRandom(byte first = 1) : IRandomSource
 {
-    private byte _next = 1;
+    private byte _next = first;
     public void NextBytes(byte[] buffer, int offset, int length)
     {
         for (int i = 0; i < length; i++) buffer[offset + i] = _next++;
