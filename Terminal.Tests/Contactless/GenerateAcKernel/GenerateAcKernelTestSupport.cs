@@ -169,5 +169,4 @@ internal static class GenerateAcKernelTestSupport
         public long Microseconds { get; private set; } = 1_000_000;
         public void Advance(long microseconds) => Microseconds += microseconds;
     }
-
 }
