@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Terminal.EmvKernel.Crypto.Emv;
+using Terminal.EmvKernel.Util;
 
 namespace Terminal.HostSimulation
 {
@@ -16,7 +17,7 @@ namespace Terminal.HostSimulation
         /// <summary>Creates an account for the PAN (decimal digits).</summary>
         public HostAccount(string pan)
         {
-            if (string.IsNullOrEmpty(pan) || pan.Length < 8 || pan.Length > 19 || !AllDigits(pan))
+            if (!DecimalText.IsDigits(pan, 8, 19))
                 throw new ArgumentException("a PAN has 8 to 19 decimal digits", nameof(pan));
             Pan = pan;
             Psn = "00";
@@ -65,11 +66,6 @@ namespace Terminal.HostSimulation
             return pan == null ? "?" : Terminal.EmvKernel.Util.PanMask.MaskDigits(pan);
         }
 
-        internal static bool AllDigits(string s)
-        {
-            foreach (char c in s) if (c < '0' || c > '9') return false;
-            return true;
-        }
     }
 
     /// <summary>

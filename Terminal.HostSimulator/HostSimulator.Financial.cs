@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Terminal.EmvKernel.Tlv;
 using Terminal.Firmware.Core.HostLink.Iso8583;
 using Terminal.Firmware.Core.HostLink.Security;
+using Terminal.EmvKernel.Util;
 
 namespace Terminal.HostSimulation
 {
@@ -161,7 +162,7 @@ namespace Terminal.HostSimulation
 
         private bool Expired(string yymm)
         {
-            if (yymm == null || yymm.Length != 4 || !HostAccount.AllDigits(yymm)) return false;
+            if (!DecimalText.IsDigits(yymm, 4, 4)) return false;
             DateTime now = Clock();
             int current = (now.Year % 100) * 100 + now.Month;
             return int.Parse(yymm) < current;

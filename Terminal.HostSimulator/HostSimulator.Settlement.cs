@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Terminal.Firmware.Core.HostLink.Iso8583;
+using Terminal.EmvKernel.Util;
 
 namespace Terminal.HostSimulation
 {
@@ -35,7 +36,7 @@ namespace Terminal.HostSimulation
             else
             {
                 string f60 = req.GetString(60);
-                if (f60 == null || f60.Length != 6 || !HostAccount.AllDigits(f60)) return ctx.Answer(HostRules.FormatError);
+                if (!DecimalText.IsDigits(f60, 6, 6)) return ctx.Answer(HostRules.FormatError);
                 batch = int.Parse(f60);
                 Generic87Totals g = Generic87Totals.ReadFrom(req);
                 // The terminal may count reversed transactions in DE 76/88 and again in DE 77/89: compare the net.

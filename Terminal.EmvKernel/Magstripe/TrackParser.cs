@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Magstripe
 {
     /// <summary>
@@ -92,7 +93,7 @@ namespace Terminal.EmvKernel.Magstripe
         {
             if (t.Length - start < 4) throw Fail(track, TrackFormatError.InvalidExpiry, "no 4-digit expiry date");
             string expiry = t.Substring(start, 4);
-            if (!AllDigits(expiry)) throw Fail(track, TrackFormatError.InvalidExpiry, "the expiry date is not 4 digits");
+            if (!DecimalText.IsDigits(expiry, 4, 4)) throw Fail(track, TrackFormatError.InvalidExpiry, "the expiry date is not 4 digits");
             int month = (expiry[2] - '0') * 10 + (expiry[3] - '0');
             if (month < 1 || month > 12) throw Fail(track, TrackFormatError.InvalidExpiry, "the expiry month is not 01-12");
             if (t.Length - start < 7) throw Fail(track, TrackFormatError.InvalidServiceCode, "no 3-digit service code");
@@ -103,7 +104,7 @@ namespace Terminal.EmvKernel.Magstripe
 
         private static string Pan(int track, string pan)
         {
-            if (pan.Length < MinPanLength || pan.Length > MaxPanLength || !AllDigits(pan))
+            if (!DecimalText.IsDigits(pan, MinPanLength, MaxPanLength))
                 throw Fail(track, TrackFormatError.InvalidPan, "the PAN is not 12 to 19 digits");
             return pan;
         }
@@ -116,15 +117,6 @@ namespace Terminal.EmvKernel.Magstripe
             int to = track.Length > from && track[track.Length - 1] == '?' ? track.Length - 1 : track.Length;
             if (to <= from) throw Fail(number, TrackFormatError.Empty, "no data");
             return track.Substring(from, to - from);
-        }
-
-        private static bool AllDigits(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] < '0' || s[i] > '9') return false;
-            }
-            return true;
         }
 
         private static TrackFormatException Fail(int track, TrackFormatError error, string detail)

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -96,7 +97,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         private static string CheckPan(string pan)
         {
             // EMV 4.4 Book 3, Annex A: PAN (5A) is up to 19 digits.
-            if (!EmvBytes.IsDigits(pan, 1, 19))
+            if (!DecimalText.IsDigits(pan, 1, 19))
                 throw new EmvCryptoException(EmvCryptoError.InvalidPan, "PAN must be 1 to 19 decimal digits");
             return pan;
         }
@@ -104,7 +105,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
         private static string CheckPsn(string psn)
         {
             if (psn == null || psn.Length == 0) return "00";
-            if (!EmvBytes.IsDigits(psn, 2, 2))
+            if (!DecimalText.IsDigits(psn, 2, 2))
                 throw new EmvCryptoException(EmvCryptoError.InvalidPanSequenceNumber, "PAN sequence number must be two decimal digits");
             return psn;
         }

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.EmvKernel.Crypto.Emv
 {
     /// <summary>
@@ -51,7 +52,7 @@ namespace Terminal.EmvKernel.Crypto.Emv
 
         private static void CheckPin(string pin, string name)
         {
-            if (!EmvBytes.IsDigits(pin, 4, 12))
+            if (!DecimalText.IsDigits(pin, 4, 12))
                 throw new EmvCryptoException(EmvCryptoError.InvalidPin, name + " must be 4 to 12 decimal digits");
         }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using Terminal.EmvKernel.Util;
 
 namespace Terminal.Firmware.Core.Journal
 {
@@ -147,8 +148,8 @@ namespace Terminal.Firmware.Core.Journal
             JournalChecks.Trace(t.Trace);
             JournalChecks.Batch(t.Batch);
             if (t.Amount < 0 || t.Amount > 999999999999L) throw Invalid("amount outside 0..999999999999");
-            if (!Digits(t.Currency, 3, 3)) throw Invalid("currency must be 3 digits");
-            if (!Digits(t.Mti, 4, 4)) throw Invalid("MTI must be 4 digits");
+            if (!DecimalText.IsDigits(t.Currency, 3, 3)) throw Invalid("currency must be 3 digits");
+            if (!DecimalText.IsDigits(t.Mti, 4, 4)) throw Invalid("MTI must be 4 digits");
             if (t.MaskedPan == null || CountDigits(t.MaskedPan) > 10) throw Invalid("PAN must be masked");
             if (t.OriginalTrace != -1) JournalChecks.Trace(t.OriginalTrace);
             if (t.Kind < TransactionKind.Sale || t.Kind > TransactionKind.Completion) throw Invalid("kind");
@@ -162,12 +163,6 @@ namespace Terminal.Firmware.Core.Journal
         private static JournalException Invalid(string detail)
         {
             return new JournalException(JournalError.InvalidArgument, -1, detail);
-        }
-
-        private static bool Digits(string s, int min, int max)
-        {
-            if (s == null || s.Length < min || s.Length > max) return false;
-            return CountDigits(s) == s.Length;
         }
 
         private static int CountDigits(string s)

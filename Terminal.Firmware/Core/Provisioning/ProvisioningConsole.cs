@@ -308,7 +308,7 @@ namespace Terminal.Firmware.Core.Provisioning
                     return null;
                 case "passcode":
                     One(w, n);
-                    if (w[2].Length < 4 || w[2].Length > 8 || !AllDigits(w[2])) throw new ProvisioningException(n, "passcode must be 4 to 8 digits");
+                    if (!DecimalText.IsDigits(w[2], 4, 8)) throw new ProvisioningException(n, "passcode must be 4 to 8 digits");
                     _config.AdminPasscode = w[2];
                     return new string[] { "OK passcode set" };
                 case "cllimit":
@@ -329,7 +329,7 @@ namespace Terminal.Firmware.Core.Provisioning
         private string[] Currency(string[] w, int n)
         {
             if (w.Length < 6 || w.Length > 7) throw new ProvisioningException(n, "set currency needs <numeric> <alpha> <exponent> symbol|code [symbol]");
-            if (w[2].Length != 3 || !AllDigits(w[2])) throw new ProvisioningException(n, "currency numeric code is 3 digits (ISO 4217)");
+            if (!DecimalText.IsDigits(w[2], 3, 3)) throw new ProvisioningException(n, "currency numeric code is 3 digits (ISO 4217)");
             if (w[3].Length != 3) throw new ProvisioningException(n, "currency alphabetic code is 3 letters (ISO 4217)");
             long exponent = Number(w[4], n, "exponent");
             if (exponent > 3) throw new ProvisioningException(n, "currency exponent is 0 to 3");
@@ -438,19 +438,10 @@ namespace Terminal.Firmware.Core.Provisioning
 
         private static long Number(string s, int n, string what)
         {
-            if (s.Length == 0 || s.Length > 12 || !AllDigits(s)) throw new ProvisioningException(n, what + " must be a whole number (digits only)");
+            if (!DecimalText.IsDigits(s, 1, 12)) throw new ProvisioningException(n, what + " must be a whole number (digits only)");
             long v = 0;
             for (int i = 0; i < s.Length; i++) v = v * 10 + (s[i] - '0');
             return v;
-        }
-
-        private static bool AllDigits(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] < '0' || s[i] > '9') return false;
-            }
-            return s.Length > 0;
         }
 
         /// <summary>Hex of <paramref name="min"/>..<paramref name="max"/> bytes; the message never quotes the value (it may be a key).</summary>

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>Decimal text helpers for fixed-width numeric subfields (no string.Format on the device).</summary>
@@ -15,16 +16,9 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         /// <summary>Checks that the text is exactly <paramref name="width"/> decimal digits.</summary>
         internal static string Exact(string text, int width, int field, string what)
         {
-            if (text == null || text.Length != width || !AllDigits(text))
+            if (!DecimalText.IsDigits(text, width, width))
                 throw new Iso8583Exception(Iso8583Error.InvalidValue, field, Iso8583Exception.NoOffset, what);
             return text;
-        }
-
-        /// <summary>True when every character is 0-9.</summary>
-        internal static bool AllDigits(string text)
-        {
-            for (int i = 0; i < text.Length; i++) if (text[i] < '0' || text[i] > '9') return false;
-            return true;
         }
 
         /// <summary>Parses decimal digits text[start..start+count) (all checked to be digits before).</summary>

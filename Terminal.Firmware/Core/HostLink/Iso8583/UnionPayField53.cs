@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
@@ -40,7 +41,7 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         /// <summary>Reads the 16 digits (the reserved part is not checked).</summary>
         public static UnionPayField53 Parse(string value)
         {
-            if (value == null || value.Length != 16 || !Digits.AllDigits(value))
+            if (!DecimalText.IsDigits(value, 16, 16))
                 throw new Iso8583Exception(Iso8583Error.BadSubfield, Field, Iso8583Exception.NoOffset, "field 53 needs 16 digits");
             return new UnionPayField53(value[0] - '0', value[1] - '0', value[2] - '0');
         }

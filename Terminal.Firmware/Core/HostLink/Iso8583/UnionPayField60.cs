@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
@@ -31,7 +32,7 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         /// <summary>A copy with 60.4 onwards set to the given digits (at most 6).</summary>
         public UnionPayField60 WithExtension(string digits)
         {
-            if (digits == null || digits.Length > 6 || !Digits.AllDigits(digits))
+            if (!DecimalText.IsDigits(digits, 0, 6))
                 throw new Iso8583Exception(Iso8583Error.InvalidValue, Field, Iso8583Exception.NoOffset, "60.4 onwards must be up to 6 digits");
             UnionPayField60 copy = new UnionPayField60(TransactionType, BatchNumber, NetworkCode);
             copy.Extension = digits;
@@ -47,7 +48,7 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         /// <summary>Reads a field 60 value; fewer than 11 digits or non-digits raise <see cref="Iso8583Error.BadSubfield"/>.</summary>
         public static UnionPayField60 Parse(string value)
         {
-            if (value == null || value.Length < 11 || value.Length > 17 || !Digits.AllDigits(value))
+            if (!DecimalText.IsDigits(value, 11, 17))
                 throw new Iso8583Exception(Iso8583Error.BadSubfield, Field, Iso8583Exception.NoOffset, "field 60 needs 11 to 17 digits");
             UnionPayField60 f = new UnionPayField60(value.Substring(0, 2), (int)Digits.Value(value, 2, 6), value.Substring(8, 3));
             f.Extension = value.Substring(11);

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
@@ -15,7 +16,7 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         public UnionPayHeader(Tpdu tpdu, string headerDigits)
         {
             if (tpdu == null) throw new Iso8583Exception(Iso8583Error.BadHeader, Iso8583Exception.NoField, Iso8583Exception.NoOffset, "no TPDU");
-            if (headerDigits == null || headerDigits.Length != UnionPayDialect.HeaderDigits || !Digits.AllDigits(headerDigits))
+            if (!DecimalText.IsDigits(headerDigits, UnionPayDialect.HeaderDigits, UnionPayDialect.HeaderDigits))
                 throw new Iso8583Exception(Iso8583Error.BadHeader, Iso8583Exception.NoField, Iso8583Exception.NoOffset, "header is not 12 digits");
             Tpdu = tpdu;
             HeaderDigits = headerDigits;

@@ -1,3 +1,4 @@
+using Terminal.EmvKernel.Util;
 namespace Terminal.Firmware.Core.HostLink.Iso8583
 {
     /// <summary>
@@ -84,7 +85,7 @@ namespace Terminal.Firmware.Core.HostLink.Iso8583
         /// <summary>Reads the 62 digits of field 48.</summary>
         public static UnionPaySettlementTotals Parse(string value)
         {
-            if (value == null || value.Length != 2 * UnionPayCardTotals.DigitsLength || !Digits.AllDigits(value))
+            if (!DecimalText.IsDigits(value, 2 * UnionPayCardTotals.DigitsLength, 2 * UnionPayCardTotals.DigitsLength))
                 throw new Iso8583Exception(Iso8583Error.BadSubfield, 48, Iso8583Exception.NoOffset, "settlement totals need 62 digits");
             return new UnionPaySettlementTotals(UnionPayCardTotals.Parse(value, 0), UnionPayCardTotals.Parse(value, UnionPayCardTotals.DigitsLength));
         }
